@@ -73,7 +73,7 @@ export function tokenize(doc: Doc): void {
         const blank = /\n[ \t\r\f\v]*\n/.test(gap);
         const softWrap = !blank && /^[\p{Ll},;]/u.test(prev.text.slice(-1)) && /^\p{Ll}/u.test(t.text);
         if (!softWrap) close(tokens.length);
-      } else if (isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
+      } else if (gap.length > 0 && isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
         close(tokens.length);
       }
     }
