@@ -2,10 +2,12 @@
 
 const NAME_TOKEN: Record<string, string> = { abou: "abu", el: "al", ul: "al" };
 const ASCII_SIMPLE = /^[a-z0-9 ]*$/;
+const ASCII_WORD = /^[a-z0-9]+$/;
 
 /** The folded words of `s` (accents, case, quotes dropped; hyphens and punctuation split words). */
 export function foldWords(s: string): string[] {
   let t = s.toLowerCase();
+  if (ASCII_WORD.test(t)) return [NAME_TOKEN[t] ?? t];
   if (!ASCII_SIMPLE.test(t)) {
     t = t.normalize("NFKD").replace(/\p{M}/gu, "");
     t = t.replace(/['’‘`ʿʾ"“”]/g, "").replace(/[-_–—/]/g, " ").replace(/[^\p{L}\p{N} ]/gu, " ");

@@ -1,6 +1,451 @@
-import type { Doc } from "../../model.js";
+import type { Doc, Entity, EntityType, Mention } from "../../model.js";
+import { span } from "../../model.js";
+import { isDemonym, lookupCountry, lookupKnownOrganization } from "../../lexicon/index.js";
+import { isAcronym } from "../aliases/index.js";
+import {
+  acronymCandidates,
+  acronymLetters,
+  corefWords,
+  endsGeneric,
+  exactKey,
+  nameWords,
+  personKeys,
+  placeKey,
+  type CorefWords,
+  type PersonKeys,
+} from "./keys.js";
+
+/** Mention forms that coreference leaves alone (resolved, if at all, by later stages). */
+const UNRESOLVED_FORMS = new Set(["pronoun", "nominal"]);
+
+/** Why two mentions were merged ("coref/short-form", or an alias rule), for `entity.attributes.rules`. */
+type MergeRule = string;
+
+/** Union-find over mention indices, remembering the rules of each merge. */
+class Clusters {
+  private parent: number[];
+  readonly rules: Set<MergeRule>[];
+
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.rules = Array.from({ length: n }, () => new Set<MergeRule>());
+  }
+
+  /** Adds one singleton cluster; returns its index. */
+  add(): number {
+    this.parent.push(this.parent.length);
+    this.rules.push(new Set<MergeRule>());
+    return this.parent.length - 1;
+  }
+
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+
+  /** Merges the clusters of `a` and `b` (the earlier index stays root); records `rule` when it merged. */
+  union(a: number, b: number, rule: MergeRule): void {
+    let ra = this.find(a);
+    let rb = this.find(b);
+    if (ra === rb) return;
+    if (rb < ra) [ra, rb] = [rb, ra];
+    this.parent[rb] = ra;
+    for (const r of this.rules[rb]) this.rules[ra].add(r);
+    this.rules[ra].add(rule);
+  }
+}
+
+/** What coreference derives from one mention text; shared by every mention with that text. */
+class TextInfo {
+  readonly words: string[];
+  readonly exact: string;
+  readonly acronym: boolean;
+  private orgKey?: string | null;
+  private initials?: string[];
+  private person?: PersonKeys;
+  private country?: string | null;
+
+  constructor(
+    readonly text: string,
+    private readonly cw: CorefWords,
+    private readonly lex: CorefLexicon,
+  ) {
+    this.words = nameWords(text);
+    this.exact = exactKey(this.words);
+    this.acronym = isAcronym(text);
+  }
+
+  knownOrgKey(): string | undefined {
+    if (this.orgKey === undefined) this.orgKey = this.lex.knownOrgKey(this.text) ?? null;
+    return this.orgKey ?? undefined;
+  }
+
+  countryName(): string | undefined {
+    if (this.country === undefined) this.country = this.lex.countryName(this.text) ?? null;
+    return this.country ?? undefined;
+  }
+
+  acronymCandidates(): string[] {
+    this.initials ??= acronymCandidates(this.text, this.cw, this.lex.isDemonym);
+    return this.initials;
+  }
+
+  personKeys(): PersonKeys {
+    this.person ??= personKeys(this.words, this.cw);
+    return this.person;
+  }
+}
+
+/** What coreference knows about one mention. */
+interface Item {
+  m: Mention;
+  info: TextInfo;
+  words: string[];
+  acronym: boolean;
+}
+
+/** The lexicon lookups coreference uses; replaceable in tests. */
+export interface CorefLexicon {
+  /** Stable key of a known organization ("islamic-state"), if the name is one. */
+  knownOrgKey(name: string): string | undefined;
+  /** The country a name or abbreviation names ("US" → "United States"), if any. */
+  countryName(name: string): string | undefined;
+  isDemonym(word: string): boolean;
+}
+
+const defaultLexicon: CorefLexicon = {
+  knownOrgKey: (name) => lookupKnownOrganization(name)?.key,
+  countryName: (name) => lookupCountry(name)?.name,
+  isDemonym,
+};
 
 /** Groups mentions into `doc.entities` and sets `mention.entity`. */
-export function resolveCoreference(doc: Doc): void {
-  void doc;
+export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon): void {
+  const cw = corefWords();
+  const infos = new Map<string, TextInfo>();
+  const infoOf = (text: string): TextInfo => {
+    let info = infos.get(text);
+    if (!info) infos.set(text, (info = new TextInfo(text, cw, lex)));
+    return info;
+  };
+  const items: Item[] = doc.mentions
+    .filter((m) => !UNRESOLVED_FORMS.has(m.form))
+    .map((m) => {
+      const info = infoOf(m.text);
+      return { m, info, words: info.words, acronym: m.form === "acronym" || info.acronym };
+    });
+  const cl = new Clusters(items.length);
+  const idx = new Map(items.map((it, i) => [it.m.id, i]));
+
+  const aliasSide = new Set<number>();
+  const ofSide = new Set<number>();
+  for (const link of doc.aliasLinks) {
+    const a = idx.get(link.of);
+    const b = idx.get(link.alias);
+    if (a === undefined || b === undefined) continue;
+    cl.union(a, b, link.rule);
+    aliasSide.add(b);
+    ofSide.add(a);
+  }
+  mergeByKey(cl, items, (it) => it.info.exact || undefined, "coref/exact-name");
+  mergeByKey(cl, items, (it) => (it.m.type === "place" ? placeKey(it.m.text, it.words, cw) : undefined), "coref/place-variant");
+  mergeByKey(cl, items, (it) => (it.m.type === "place" && it.m.geo?.geonameId ? String(it.m.geo.geonameId) : undefined), "coref/same-place");
+  mergeByKey(cl, items, (it) => (it.m.type === "organization" ? it.info.knownOrgKey() : undefined), "coref/known-organization");
+  const seenText = new Set<TextInfo>();
+  const reps = items.flatMap((it, i) => (seenText.has(it.info) ? [] : (seenText.add(it.info), [i])));
+  mergeAcronyms(cl, items, reps);
+  mergeNameSubsequences(cl, items, reps, cw);
+  const short = mergeShortForms(doc, cl, items, reps);
+  addOrgHeadNouns(doc, cl, items, reps, cw);
+  doc.entities = buildEntities(cl, items, { aliasSide, ofSide, short, cw });
+}
+
+/** Merges items that share a key (`undefined`: no key). */
+function mergeByKey(cl: Clusters, items: Item[], key: (it: Item) => string | undefined, rule: MergeRule): void {
+  const first = new Map<string, number>();
+  items.forEach((it, i) => {
+    const k = key(it);
+    if (k === undefined || k === "") return;
+    const f = first.get(k);
+    if (f === undefined) first.set(k, i);
+    else cl.union(f, i, rule);
+  });
+}
+
+/**
+ * An acronym joins the one organization or place whose initials it spells ("SDF" ↔ "Syrian Democratic
+ * Forces"). An acronym the lexicon knows as a country or organization ("US") joins only that one.
+ */
+function mergeAcronyms(cl: Clusters, items: Item[], reps: number[]): void {
+  const byInitials = new Map<string, number[]>();
+  reps.forEach((i) => {
+    const it = items[i];
+    if (it.acronym || (it.m.type !== "organization" && it.m.type !== "place")) return;
+    for (const c of it.info.acronymCandidates()) {
+      const list = byInitials.get(c) ?? [];
+      list.push(i);
+      byInitials.set(c, list);
+    }
+  });
+  reps.forEach((i) => {
+    const it = items[i];
+    if (!it.acronym || it.m.type === "person") return;
+    let cands = byInitials.get(acronymLetters(it.m.text));
+    if (!cands) return;
+    const country = it.info.countryName();
+    const org = it.info.knownOrgKey();
+    if (country !== undefined) cands = cands.filter((c) => items[c].info.countryName() === country);
+    else if (org !== undefined) cands = cands.filter((c) => items[c].info.knownOrgKey() === org);
+    const roots = new Set(cands.map((c) => cl.find(c)));
+    roots.delete(cl.find(i));
+    if (roots.size === 1) cl.union([...roots][0], i, "coref/acronym");
+  });
+}
+
+/**
+ * A person's name that drops middle parts of exactly one longer name with the same first and last
+ * parts joins it ("Henrik Angell" → "Henrik August Angell").
+ */
+function mergeNameSubsequences(cl: Clusters, items: Item[], reps: number[], cw: CorefWords): void {
+  const byEnds = new Map<string, { i: number; core: string[] }[]>();
+  for (const i of reps) {
+    if (items[i].m.type !== "person") continue;
+    const core = items[i].words.filter((w) => !cw.articles.has(w));
+    if (core.length < 2) continue;
+    push(byEnds, `${core[0]}|${core[core.length - 1]}`, { i, core });
+  }
+  for (const group of byEnds.values()) {
+    if (group.length < 2) continue;
+    for (const a of group) {
+      const roots = new Set<number>();
+      for (const b of group) if (b.core.length > a.core.length && isSubsequence(a.core, b.core)) roots.add(cl.find(b.i));
+      roots.delete(cl.find(a.i));
+      if (roots.size === 1) cl.union([...roots][0], a.i, "coref/name-subsequence");
+    }
+  }
+}
+
+/** True when `short` appears in `long` in order (gaps allowed). */
+function isSubsequence(short: string[], long: string[]): boolean {
+  let j = 0;
+  for (const w of long) if (j < short.length && w === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * A person's short form ("al-Hadrami", "Mohamed", "Abu Omar") joins the one person whose longer name
+ * ends (or, for a kunya, begins) with it. When several people fit, nothing is merged and an info
+ * diagnostic says so. Returns the indices of short-form mentions whose entity also has a longer name.
+ */
+function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[]): Set<number> {
+  const longBy = new Map<string, number[]>();
+  const keys = items.map((it) => (it.m.type === "person" ? it.info.personKeys() : undefined));
+  const isRep = new Set(reps);
+  keys.forEach((k, i) => {
+    if (!k || !isRep.has(i)) return;
+    for (const s of k.suffixes) push(longBy, `s:${s}`, i);
+    if (k.longKunya) push(longBy, `k:${k.longKunya}`, i);
+  });
+  const shortKeyed = new Set<number>();
+  const warned = new Set<string>();
+  keys.forEach((k, i) => {
+    const key = k?.short !== undefined ? `s:${k.short}` : k?.kunya !== undefined ? `k:${k.kunya}` : undefined;
+    if (key === undefined) return;
+    shortKeyed.add(i);
+    if (!isRep.has(i)) return;
+    const own = cl.find(i);
+    const roots = new Set((longBy.get(key) ?? []).map((c) => cl.find(c)));
+    roots.delete(own);
+    if (roots.size === 1) {
+      cl.union([...roots][0], i, "coref/short-form");
+    } else if (roots.size > 1 && !warned.has(key)) {
+      warned.add(key);
+      const m = items[i].m;
+      doc.diagnostics.push({
+        severity: "info",
+        message: `short form "${m.text}" fits ${roots.size} people; left apart`,
+        rule: "coref/short-form-ambiguous",
+        span: span(doc.text, m.start, m.end),
+      });
+    }
+  });
+  const hasLong = new Set<number>();
+  items.forEach((_, i) => {
+    if (!shortKeyed.has(i)) hasLong.add(cl.find(i));
+  });
+  return new Set([...shortKeyed].filter((i) => hasLong.has(cl.find(i))));
+}
+
+/**
+ * "the brigades" after "Nour Brigades": "the" plus a lower-case head noun from the word list refers to
+ * the one organization named earlier whose name ends with that noun. Adds a nominal mention for it.
+ */
+function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], cw: CorefWords): void {
+  const byHead = new Map<string, number[]>();
+  for (const i of reps) {
+    const w = items[i].words;
+    if (items[i].m.type === "organization" && w.length >= 2 && cw.orgHeadNouns.has(w[w.length - 1])) push(byHead, w[w.length - 1], i);
+  }
+  if (byHead.size === 0) return;
+  const taken = items.map((it) => it.m).sort((a, b) => a.start - b.start);
+  const maxLen = taken.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  const covered = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = taken.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (taken[mid].start < start - maxLen) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < taken.length && taken[k].start < end; k++) if (taken[k].end > start) return true;
+    return false;
+  };
+  const toks = doc.tokens;
+  const added: Mention[] = [];
+  for (let t = 0; t + 1 < toks.length; t++) {
+    if (toks[t].text.toLowerCase() !== "the" || !/^\p{Ll}+$/u.test(toks[t + 1].text)) continue;
+    const cands = byHead.get(toks[t + 1].text);
+    if (!cands || toks[t + 2]?.text === "of") continue;
+    const start = toks[t].start;
+    const end = toks[t + 1].end;
+    const earlier = cands.filter((c) => items[c].m.end <= start);
+    const roots = new Set(earlier.map((c) => cl.find(c)));
+    if (roots.size !== 1 || covered(start, end)) continue;
+    const m: Mention = { id: `c${added.length + 1}`, ...span(doc.text, start, end), type: "organization", rule: "coref/org-head-noun", confidence: 0.6, form: "nominal" };
+    const i = cl.add();
+    items.push({ m, info: new TextInfo(m.text, cw, NO_LEXICON), words: nameWords(m.text), acronym: false });
+    cl.union([...roots][0], i, "coref/org-head-noun");
+    added.push(m);
+  }
+  if (added.length === 0) return;
+  const ids = new Set(doc.mentions.map((m) => m.id));
+  for (const m of added) while (ids.has(m.id)) m.id = `c${m.id}`;
+  doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** A lexicon that knows nothing, for nominal mentions. */
+const NO_LEXICON: CorefLexicon = { knownOrgKey: () => undefined, countryName: () => undefined, isDemonym: () => false };
+
+function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+}
+
+interface BuildContext {
+  /** Items named as the other name in an alias link, and those it is the other name of. */
+  aliasSide: Set<number>;
+  ofSide: Set<number>;
+  /** Short-form items of entities that also have a longer name. */
+  short: Set<number>;
+  cw: CorefWords;
+}
+
+/** One entity per cluster, ids "e1", "e2", … in order of first mention; sets `mention.entity`. */
+function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] {
+  const order = items.map((_, i) => i);
+  if (items.some((it, i) => i > 0 && it.m.start < items[i - 1].m.start)) order.sort((a, b) => items[a].m.start - items[b].m.start);
+  const groups = new Map<number, number[]>();
+  for (const i of order) push(groups, cl.find(i), i);
+  const ordered = [...groups.entries()].map(([root, members]) => ({ root, members }));
+  const entityOfMention = new Map<string, string>();
+  const entities: Entity[] = ordered.map(({ root, members }, n) => {
+    const id = `e${n + 1}`;
+    for (const i of members) {
+      items[i].m.entity = id;
+      entityOfMention.set(items[i].m.id, id);
+    }
+    return makeEntity(id, members, items, [...cl.rules[root]].sort(), bx);
+  });
+  for (const e of entities) {
+    const union = e.attributes?.unionOf;
+    if (!Array.isArray(union)) continue;
+    const ids = [...new Set(union.map((mid) => entityOfMention.get(String(mid))).filter((x): x is string => x !== undefined && x !== e.id))];
+    e.attributes = { ...e.attributes, unionOf: ids };
+  }
+  return entities;
+}
+
+/** The entity of one cluster: its type, fullest name, aliases, mentions, geo and merge rules. */
+function makeEntity(id: string, members: number[], items: Item[], rules: string[], bx: BuildContext): Entity {
+  const ms = members.map((i) => items[i].m);
+  const type = majorityType(ms);
+  const nameIdx = pickName(members, items, type, bx);
+  const name = items[nameIdx].m.text;
+  const nameKey = items[nameIdx].info.exact;
+  const aliases: string[] = [];
+  const seen = new Set([nameKey]);
+  for (const i of members) {
+    const it = items[i];
+    const k = it.info.exact;
+    if (seen.has(k) || bx.short.has(i)) continue;
+    const isAlias = bx.aliasSide.has(i) || bx.ofSide.has(i) || it.acronym || it.m.form === "alias" || knownAlias(it, items[nameIdx]);
+    if (!isAlias) continue;
+    seen.add(k);
+    aliases.push(it.m.text);
+  }
+  const spans: Entity["mentions"] = [];
+  for (const m of [...ms].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    const last = spans[spans.length - 1];
+    if (!last || last.start !== m.start || last.end !== m.end) spans.push({ start: m.start, end: m.end, text: m.text });
+  }
+  const e: Entity = {
+    id,
+    type,
+    name,
+    aliases,
+    mentions: spans,
+  };
+  const geo = (items[nameIdx].m.geo ? items[nameIdx].m : ms.find((m) => m.type === "place" && m.geo))?.geo;
+  if (type === "place" && geo) e.geo = geo;
+  const attributes: Record<string, unknown> = { rules };
+  if (ms.some((m) => m.attributes?.soCalled === true)) attributes.soCalled = true;
+  const union = ms.find((m) => Array.isArray(m.attributes?.unionOf))?.attributes?.unionOf;
+  if (union) attributes.unionOf = union;
+  e.attributes = attributes;
+  return e;
+}
+
+/** A known organization's other name found in the text ("ISIS" beside "Islamic State"). */
+function knownAlias(it: Item, nameItem: Item): boolean {
+  if (it.m.type !== "organization" || nameItem.m.type !== "organization") return false;
+  const k = it.info.knownOrgKey();
+  return k !== undefined && k === nameItem.info.knownOrgKey();
+}
+
+/** The most common type among the mentions; ties go to the earliest mention's type. */
+function majorityType(ms: Mention[]): EntityType {
+  const count = new Map<EntityType, number>();
+  for (const m of ms) count.set(m.type, (count.get(m.type) ?? 0) + 1);
+  let best = ms[0].type;
+  for (const [t, c] of count) if (c > (count.get(best) ?? 0)) best = t;
+  return best;
+}
+
+/**
+ * The mention whose text is the entity's name: not a short form, acronym or stated alias if any other
+ * exists; for places, preferably without a generic word ("al-Hasakah" over "al-Hasakah governorate");
+ * then the most words; then the earliest.
+ */
+function pickName(members: number[], items: Item[], type: EntityType, bx: BuildContext): number {
+  const tiers: ((i: number) => boolean)[] = [
+    (i) => !bx.short.has(i) && !items[i].acronym && !bx.aliasSide.has(i) && items[i].m.form !== "alias" && items[i].m.form !== "short",
+    (i) => !bx.short.has(i) && !items[i].acronym && items[i].m.form !== "nominal",
+    () => true,
+  ];
+  for (const ok of tiers) {
+    let pool = members.filter(ok);
+    if (pool.length === 0) continue;
+    if (type === "place") {
+      const bare = pool.filter((i) => !endsGeneric(items[i].m.text, items[i].words, bx.cw));
+      if (bare.length) pool = bare;
+    }
+    let best = pool[0];
+    for (const i of pool) if (items[i].words.length > items[best].words.length) best = i;
+    return best;
+  }
+  return members[0];
 }

@@ -1,6 +1,48 @@
-import type { Doc } from "../../model.js";
+import type { Doc, Mention } from "../../model.js";
+import { span } from "../../model.js";
+import { tagMentions } from "../tagger/index.js";
+import { NameContext } from "./context.js";
+import type { Candidate, Recognizer } from "./context.js";
+import { PERSON_RECOGNIZERS } from "./persons.js";
+import { ORGANIZATION_RECOGNIZERS } from "./organizations.js";
+import { PLACE_RECOGNIZERS } from "./places.js";
+import { REFINERS } from "./refiners.js";
 
-/** Adds name mentions (person, organization, place) to `doc.mentions`. */
+export type { Candidate, Recognizer } from "./context.js";
+export { NameContext } from "./context.js";
+
+/** Every rule recognizer, in a fixed order (the order only matters for exact ties). */
+export const RECOGNIZERS: readonly Recognizer[] = [...PERSON_RECOGNIZERS, ...ORGANIZATION_RECOGNIZERS, ...PLACE_RECOGNIZERS];
+
+/** The statistical tagger's candidates; none (plus an info diagnostic) when no model is available. */
+function taggerCandidates(doc: Doc): Candidate[] {
+  try {
+    return tagMentions(doc).map((m) => ({ start: m.start, end: m.end, type: m.type, rule: m.rule, confidence: m.confidence, form: m.form }));
+  } catch (err) {
+    doc.diagnostics.push({ severity: "info", message: `names: tagger not used (${err instanceof Error ? err.message : String(err)})`, rule: "names/tagger" });
+    return [];
+  }
+}
+
+/** Candidate names from the rule recognizers and, unless `useTagger` is false, the tagger; refined. */
+export function nameCandidates(doc: Doc, useTagger = true): Candidate[] {
+  const ctx = new NameContext(doc);
+  let cands: Candidate[] = [];
+  for (const r of RECOGNIZERS) cands.push(...r.find(ctx));
+  if (useTagger) cands.push(...taggerCandidates(doc));
+  for (const f of REFINERS) cands = f.refine(ctx, cands);
+  return cands;
+}
+
+/** Adds name mentions (person, organization, place) to `doc.mentions`, in text order. */
 export function findNames(doc: Doc): void {
-  void doc;
+  const cands = nameCandidates(doc);
+  const mentions: Mention[] = cands.map((c, n) => {
+    const s = span(doc.text, c.start, c.end);
+    const m: Mention = { id: `m${n + 1}`, start: s.start, end: s.end, text: s.text, type: c.type, rule: c.rule, confidence: c.confidence, form: c.form };
+    if (c.geo) m.geo = c.geo;
+    if (c.attributes) m.attributes = c.attributes;
+    return m;
+  });
+  doc.mentions.push(...mentions);
 }

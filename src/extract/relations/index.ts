@@ -1,6 +1,143 @@
-import type { Doc } from "../../model.js";
+import type { Doc, EntityType, Relation, TimeExpr } from "../../model.js";
+import { span } from "../../model.js";
+import { lookupCountryName } from "../../lexicon/countries.js";
+import { foldName } from "../../lexicon/fold.js";
+import { relationCues } from "./cues.js";
+import { Emitter } from "./emit.js";
+import { gateOpen, relationRules, type DocCtx, type SentCtx } from "./rules.js";
+import { buildSketches, type SlotKind } from "./sketch.js";
 
-/** Adds relations between entities to `doc.relations`. */
+/** Regions whose text states no relations. */
+const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
+
+/**
+ * Adds relations between entities to `doc.relations`: cue patterns over each sentence (names, and
+ * pronouns resolved to the most recent person or group), then relations that need the whole document
+ * ("his deputy" → member of the group the leader leads), then containment taken from the gazetteer
+ * (derived, no evidence). Relations stated inside a claim's scope point at that claim.
+ */
 export function findRelations(doc: Doc): void {
-  void doc;
+  const cues = relationCues();
+  const types = new Map<string, EntityType>(doc.entities.map((e) => [e.id, e.type]));
+  for (const m of doc.mentions) if (m.entity && !types.has(m.entity)) types.set(m.entity, m.type);
+  const emit = new Emitter(doc, (id) => types.get(id));
+  const ctx: DocCtx = {
+    doc,
+    cues,
+    emit,
+    entities: new Map(doc.entities.map((e) => [e.id, e])),
+    ...countryEntities(doc),
+    deputies: [],
+  };
+  const rules = relationRules(cues);
+  const sketches = buildSketches(doc, cues);
+  const times = [...doc.times].sort((a, b) => a.span.start - b.span.start);
+  let ti = 0;
+  for (const sk of sketches) {
+    while (ti < times.length && times[ti].span.start < sk.start) ti++;
+    const own: TimeExpr[] = [];
+    for (let k = ti; k < times.length && times[k].span.start < sk.end; k++) own.push(times[k]);
+    if (skipped(doc, sk.start)) continue;
+    const c: SentCtx = { ...ctx, sk, times: own };
+    const words = new Set<string>();
+    for (const it of sk.items) if (it.slot === undefined) words.add(it.word);
+    const counts: Partial<Record<SlotKind, number>> = {};
+    for (const s of sk.slots) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+    for (const rule of rules) {
+      if (!gateOpen(rule.gate, words, counts)) continue;
+      rule.re.lastIndex = 0;
+      for (let m = rule.re.exec(sk.text); m; m = rule.re.exec(sk.text)) rule.apply(m, c);
+    }
+  }
+  addInnerPossessiveUnits(ctx);
+  settleDeputies(ctx);
+  addGazetteerContainment(ctx);
+  doc.relations.push(...emit.relations);
+}
+
+function skipped(doc: Doc, offset: number): boolean {
+  return doc.regions.some((r) => SKIP_REGIONS.has(r.kind) && r.start <= offset && offset < r.end);
+}
+
+/** The place entities of `doc` that are countries: code → entity, and entity → code. */
+function countryEntities(doc: Doc): { countries: Map<string, string>; countryOf: Map<string, string> } {
+  const countries = new Map<string, string>();
+  const countryOf = new Map<string, string>();
+  for (const e of doc.entities) {
+    if (e.type !== "place") continue;
+    const rec = lookupCountryName(e.name);
+    if (!rec) continue;
+    countryOf.set(e.id, rec.cca2);
+    if (!countries.has(rec.cca2)) countries.set(rec.cca2, e.id);
+  }
+  return { countries, countryOf };
+}
+
+/**
+ * "his deputy, Y": Y is a member of the group its leader leads (the leader relation stated closest before);
+ * when the text names no such group, Y is the leader's associate.
+ */
+function settleDeputies(ctx: DocCtx): void {
+  for (const d of ctx.deputies) {
+    let best: Relation | undefined;
+    let bestAt = -Infinity;
+    for (const r of ctx.emit.relations) {
+      if (r.type !== "leader_of" || r.subject !== d.owner) continue;
+      const at = r.evidence[0]?.start ?? -Infinity;
+      const score = at <= d.at ? at : -at - 1e9;
+      if (!best || score > bestAt) {
+        best = r;
+        bestAt = score;
+      }
+    }
+    const ev = span(ctx.doc.text, d.evidence.start, d.evidence.end);
+    const status = d.former ? "former" : undefined;
+    if (best) {
+      ctx.emit.add({ type: "member_of", subject: d.person, object: best.object, rule: d.rule, evidence: ev, role: d.role, status });
+    } else {
+      ctx.emit.add({ type: "associate_of", subject: d.person, object: d.owner, rule: d.rule, evidence: ev, role: d.role, status });
+    }
+  }
+}
+
+/** A place whose gazetteer country is also a place of the article lies in it (derived, no evidence). */
+function addGazetteerContainment(ctx: DocCtx): void {
+  for (const e of ctx.doc.entities) {
+    const code = e.type === "place" ? e.geo?.countryCode : undefined;
+    if (!code) continue;
+    const country = ctx.countries.get(code.toUpperCase());
+    if (!country || ctx.countryOf.has(e.id)) continue;
+    ctx.emit.addDerived("located_in", e.id, country, "relations/gazetteer-country");
+  }
+}
+
+const INNER_POSSESSIVE = /^(.+?)['’ʼ]s?\s+\S/u;
+
+/**
+ * One organization name that holds a possessive ("ISIS' Sharia council") is a unit of the organization
+ * named before the apostrophe, when that is an organization of the article.
+ */
+function addInnerPossessiveUnits(ctx: DocCtx): void {
+  const candidates = ctx.doc.mentions.filter((m) => m.type === "organization" && m.entity && INNER_POSSESSIVE.test(m.text));
+  if (candidates.length === 0) return;
+  const orgs = new Map<string, string>();
+  for (const e of ctx.doc.entities) {
+    if (e.type !== "organization") continue;
+    for (const n of [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)]) {
+      const k = foldName(n);
+      if (k && !orgs.has(k)) orgs.set(k, e.id);
+    }
+  }
+  for (const m of candidates) {
+    const owner = INNER_POSSESSIVE.exec(m.text);
+    const id = owner ? orgs.get(foldName(owner[1])) : undefined;
+    if (!id || !m.entity || id === m.entity) continue;
+    ctx.emit.add({
+      type: "part_of",
+      subject: m.entity,
+      object: id,
+      rule: "relations/possessive-unit",
+      evidence: span(ctx.doc.text, m.start, m.end),
+    });
+  }
 }

@@ -1,0 +1,198 @@
+/**
+ * Trains the name tagger from the public data in shared/data and writes `models/ner.bin` + `models/ner.json`.
+ *
+ *   npm run train [-- --data DIR] [--out DIR] [--check] [--no-heldout]
+ *
+ * `--data` (or env NEWSGRAPH_DATA) defaults to `../shared/data` relative to the repo root. The held-out
+ * report trains on 9/10 of each corpus's documents and scores the 10th (every document whose index in the
+ * corpus is 9 mod 10); the shipped model is then trained on everything. Deterministic: same data → same
+ * bytes. `--check` trains into a temp folder and exits 1 unless the result matches the shipped files.
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadTrainingCorpora, type Corpus } from "../src/eval/datasets/index.js";
+import { toExample, trainPerceptron, type TrainExample, type TrainOptions } from "../src/extract/tagger/train.js";
+import { encodeWeights, decodeWeights, sha256, type TaggerMeta } from "../src/extract/tagger/model.js";
+import { Tagger, type TaggedSpan } from "../src/extract/tagger/tagger.js";
+import { LABELS, TYPES, spansOf } from "../src/extract/tagger/decode.js";
+import { tagLexicon, LEXICON_VERSION } from "../src/extract/tagger/lexicon.js";
+import { SpanScorer, formatPrfTable, type Prf } from "../src/eval/prf.js";
+import type { EntityType } from "../src/model.js";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Fixed training configuration (part of the model's identity). */
+const CONFIG = { bucketBits: 20, epochs: 10, seed: 20240601, prune: 0.05, heldOutEvery: 10, lexicon: true };
+
+interface Args {
+  data: string;
+  out: string;
+  check: boolean;
+  heldOut: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = {
+    data: process.env.NEWSGRAPH_DATA ?? path.resolve(repoRoot, "..", "shared", "data"),
+    out: path.join(repoRoot, "models"),
+    check: false,
+    heldOut: true,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--data") args.data = path.resolve(argv[++i]);
+    else if (a === "--out") args.out = path.resolve(argv[++i]);
+    else if (a === "--check") args.check = true;
+    else if (a === "--no-heldout") args.heldOut = false;
+    else throw new Error(`unknown option ${a}`);
+  }
+  return args;
+}
+
+function log(msg: string): void {
+  process.stderr.write(`${msg}\n`);
+}
+
+/** sha256 over each training file's relative path and bytes, in read order. */
+function dataHash(dataDir: string, corpora: Corpus[]): string {
+  const parts: string[] = [];
+  for (const c of corpora) for (const f of c.files) parts.push(`${f}\n${sha256(readFileSync(path.join(dataDir, f)))}`);
+  return sha256(parts.join("\n"));
+}
+
+/** sha256 over the project's lexicon and gazetteer files (`data/lexicons`, `data/gazetteer`): the lexicon features read them. */
+function lexiconHash(): string {
+  const parts: string[] = [];
+  for (const dir of ["lexicons", "gazetteer"]) {
+    const abs = path.join(repoRoot, "data", dir);
+    if (!existsSync(abs)) continue;
+    for (const f of readdirSync(abs).sort()) parts.push(`${dir}/${f}\n${sha256(readFileSync(path.join(abs, f)))}`);
+  }
+  return sha256(parts.join("\n"));
+}
+
+interface Split {
+  train: TrainExample[];
+  heldOut: Map<string, TrainExample[]>;
+}
+
+/** Every `every`-th document of each corpus (index ≡ every−1) is held out. */
+function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, every: number): Split {
+  const train: TrainExample[] = [];
+  const heldOut = new Map<string, TrainExample[]>();
+  for (const c of corpora) {
+    const docIndex = new Map<string, number>();
+    const held: TrainExample[] = [];
+    c.sentences.forEach((s, i) => {
+      if (!docIndex.has(s.doc)) docIndex.set(s.doc, docIndex.size);
+      const ex = examples.get(c)![i];
+      if (docIndex.get(s.doc)! % every === every - 1) held.push(ex);
+      else train.push(ex);
+    });
+    heldOut.set(c.name, held);
+  }
+  return { train, heldOut };
+}
+
+function toTagger(dense: Float32Array, trans: Float64Array, marginScale: number): Tagger {
+  const bin = encodeWeights(dense, CONFIG.bucketBits, trans, CONFIG.prune);
+  return new Tagger(decodeWeights(bin, "held-out model"), CONFIG.lexicon ? tagLexicon() : undefined, marginScale);
+}
+
+function evaluate(tagger: Tagger, examples: TrainExample[], margins: number[]): { byType: Record<EntityType, Prf>; micro: Prf } {
+  const scorer = new SpanScorer();
+  for (const ex of examples) {
+    const gold = spansOf(ex.labels).map((s) => ({ start: s.start, end: s.end, type: TYPES[s.typeIndex] }));
+    const pred: TaggedSpan[] = tagger.tag(ex.words);
+    for (const p of pred) margins.push(p.margin);
+    scorer.add(gold, pred);
+  }
+  return scorer.result();
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const t0 = performance.now();
+  if (!existsSync(args.data)) throw new Error(`${args.data}: data folder not found (set --data or NEWSGRAPH_DATA)`);
+  const corpora = loadTrainingCorpora(args.data);
+  const examples = new Map(corpora.map((c) => [c, c.sentences.map(toExample)]));
+  const hash = dataHash(args.data, corpora);
+  for (const c of corpora) log(`${c.name}: ${c.sentences.length} sentences`);
+  log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s; data sha256 ${hash.slice(0, 16)}`);
+  const opts: TrainOptions = {
+    bucketBits: CONFIG.bucketBits,
+    epochs: CONFIG.epochs,
+    seed: CONFIG.seed,
+    lexicon: CONFIG.lexicon ? tagLexicon() : undefined,
+  };
+
+  const heldOutScores: Record<string, unknown> = {};
+  let marginScale = 1;
+  if (args.heldOut) {
+    const { train, heldOut } = split(corpora, examples, CONFIG.heldOutEvery);
+    const t1 = performance.now();
+    const w = trainPerceptron(train, { ...opts, onEpoch: (e, m) => log(`  held-out run epoch ${e + 1}: ${m} sentences wrong`) });
+    log(`held-out run trained in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+    const tagger = toTagger(w.dense, w.trans, 1);
+    const margins: number[] = [];
+    const all = [...heldOut.values()].flat();
+    for (const [name, exs] of heldOut) {
+      const r = evaluate(tagger, exs, []);
+      log(formatPrfTable(`held-out ${name} (${exs.length} sentences)`, r));
+      heldOutScores[name] = { micro: { p: round(r.micro.precision), r: round(r.micro.recall), f1: round(r.micro.f1) }, byTypeF1: Object.fromEntries(TYPES.map((t) => [t, round(r.byType[t].f1)])) };
+    }
+    const r = evaluate(tagger, all, margins);
+    log(formatPrfTable(`held-out all (${all.length} sentences)`, r));
+    heldOutScores.all = { p: round(r.micro.precision), r: round(r.micro.recall), f1: round(r.micro.f1) };
+    margins.sort((a, b) => a - b);
+    if (margins.length) marginScale = Math.max(0.01, round(margins[Math.floor(margins.length / 2)]));
+  }
+
+  const t2 = performance.now();
+  const all = corpora.flatMap((c) => examples.get(c)!);
+  const final = trainPerceptron(all, { ...opts, onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
+  log(`final model trained in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+  const bin = encodeWeights(final.dense, CONFIG.bucketBits, final.trans, CONFIG.prune);
+  const meta: TaggerMeta = {
+    format: "newsgraph-ner/1",
+    labels: [...LABELS],
+    bucketBits: CONFIG.bucketBits,
+    binSha256: sha256(bin),
+    lexicon: CONFIG.lexicon,
+    lexiconVersion: LEXICON_VERSION,
+    lexiconSha256: CONFIG.lexicon ? lexiconHash() : null,
+    marginScale,
+    model: "averaged structured perceptron, BILOU, hashed features",
+    config: CONFIG,
+    data: { sha256: hash, files: corpora.flatMap((c) => c.files), sentences: Object.fromEntries(corpora.map((c) => [c.name, c.sentences.length])) },
+    heldOut: args.heldOut ? heldOutScores : null,
+    attribution:
+      "Trained on CrossNER (MIT), GUM (CC BY 4.0 annotations; texts CC BY / CC BY-SA), Wikigold (CC BY 4.0), " +
+      "UNER English-EWT dev (CC BY-SA 4.0) and Re-DocRED dev (MIT); see ../shared/data/README.md.",
+  };
+  const json = `${JSON.stringify(meta, null, 2)}\n`;
+
+  const outDir = args.check ? mkdtempSync(path.join(tmpdir(), "ner-check-")) : args.out;
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, "ner.bin"), bin);
+  writeFileSync(path.join(outDir, "ner.json"), json);
+  log(`wrote ${path.join(outDir, "ner.bin")} (${(bin.length / 1e6).toFixed(1)} MB), total ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  if (args.check) {
+    const shipped = path.join(args.out, "ner.bin");
+    const want = existsSync(shipped) ? sha256(readFileSync(shipped)) : "(missing)";
+    rmSync(outDir, { recursive: true, force: true });
+    if (want !== meta.binSha256) {
+      log(`check FAILED: retrained ${meta.binSha256} != shipped ${shipped} ${want}`);
+      process.exit(1);
+    }
+    log(`check ok: ${shipped} reproduces (sha256 ${want})`);
+  }
+}
+
+main();

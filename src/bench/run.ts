@@ -1,0 +1,231 @@
+/**
+ * `npm run bench`: extracts a deterministic corpus (>= 5 MB of invented articles, plus the seed,
+ * the shared eval corpus and examples/ when present) in one process and reports throughput,
+ * time per stage, peak RSS and the CLI's cold start. Writes `.bench/last.json`.
+ *
+ * One article is extracted before timing starts, so lazy loading counts in the warm-up and the cold
+ * start, not in throughput. CPU time is reported beside wall time: on a busy machine only it is telling.
+ *
+ *   node --expose-gc dist/bench/run.js [--mb N] [--runs N]
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { RawDocument } from "../model.js";
+import { STAGES, runPipeline, type Stage } from "../extract/pipeline.js";
+import { toResult } from "../extract/result.js";
+import { readDocuments, readText } from "../read/index.js";
+import { generateCorpus } from "./corpus.js";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const SHARED = path.resolve(ROOT, "../shared");
+const MB = 1024 * 1024;
+
+/** Wall-clock milliseconds, high resolution. */
+const now = (): number => performance.now();
+
+/** CPU milliseconds (user + system) this process has used. */
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/**
+ * Time spent in one phase. Only wall time is taken per call (reading CPU time is a system call, too
+ * slow to make per stage); `cpuMs` is the phase's share of wall time applied to the run's CPU time.
+ */
+export interface PhaseTime {
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** Runs `fn`, adding its wall time to `into[name]`. */
+function timed<T>(into: Record<string, number>, name: string, fn: () => T): T {
+  const t0 = now();
+  try {
+    return fn();
+  } finally {
+    into[name] = (into[name] ?? 0) + now() - t0;
+  }
+}
+
+/** Everything the bench measured; written to `.bench/last.json`. */
+export interface BenchReport {
+  date: string;
+  node: string;
+  cpu: string;
+  /** One-minute load average when the run ended: wall times mean little on a busy machine. */
+  loadAverage: number;
+  articles: number;
+  megabytes: number;
+  seconds: number;
+  cpuSeconds: number;
+  mbPerSecond: number;
+  /** MB per CPU second: what one core does, whatever else the machine is running. */
+  mbPerCpuSecond: number;
+  articlesPerSecond: number;
+  /** Per phase: reading, each pipeline stage, building the result, serialising it. */
+  stages: Record<string, PhaseTime>;
+  /** The first article, before timing starts: lexicons, gazetteer and tagger load lazily here. */
+  warmup: PhaseTime;
+  stageErrors: number;
+  peakRssMb: number;
+  /** Spawn-to-exit of the CLI on one article; `cpuMs` is the child's user + system time (from bash `times`). */
+  coldStart: { file: string; wallMs: number[]; medianWallMs: number; cpuMs: number[]; medianCpuMs: number | null } | null;
+}
+
+/** Real articles to mix in: the seed, the shared eval corpus and examples/, where present. */
+async function realArticles(): Promise<RawDocument[]> {
+  const files: string[] = [];
+  const add = (dir: string, keep: (f: string) => boolean): void => {
+    if (existsSync(dir)) for (const f of readdirSync(dir).sort()) if (keep(f)) files.push(path.join(dir, f));
+  };
+  add(path.join(SHARED, "seed"), (f) => f.endsWith(".txt"));
+  add(path.join(SHARED, "eval/corpus"), (f) => f.endsWith(".txt"));
+  add(path.join(ROOT, "examples"), (f) => !f.startsWith("."));
+  const docs: RawDocument[] = [];
+  for (const f of files) {
+    try {
+      docs.push(...(await readDocuments(f)));
+    } catch (err) {
+      process.stderr.write(`bench: skipping ${f}: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }
+  return docs;
+}
+
+/** The pipeline's stages, each adding its wall time to `into[name]`. */
+function timedStages(into: Record<string, number>): Stage[] {
+  return STAGES.map((s) => ({ name: s.name, run: (doc) => timed(into, s.name, () => s.run(doc)) }));
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Seconds in bash's `times` format ("0m0.512s") → milliseconds. */
+const bashSeconds = (m: string, s: string): number => (Number(m) * 60 + Number(s)) * 1000;
+
+/**
+ * Times `node dist/cli/main.js extract FILE --format json` from spawn to exit, `runs` times, under
+ * bash so that its `times` builtin reports the child's CPU time.
+ */
+function coldStart(file: string, runs: number): BenchReport["coldStart"] {
+  const main = path.join(ROOT, "dist/cli/main.js");
+  if (!existsSync(main) || !existsSync(file)) return null;
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  const script = 'node "$1" extract "$2" --format json >/dev/null || exit $?; times';
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    const r = spawnSync("bash", ["-c", script, "bench", main, file], { encoding: "utf8", env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH ?? ""}` } });
+    const ms = now() - t0;
+    if (r.status !== 0) throw new Error(`cold start run failed (exit ${r.status}): ${String(r.stderr).trim()}`);
+    wallMs.push(Math.round(ms));
+    const children = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s\s*$/.exec(r.stdout.trim());
+    if (children) cpuMs.push(Math.round(bashSeconds(children[1]!, children[2]!) + bashSeconds(children[3]!, children[4]!)));
+  }
+  return { file: path.relative(ROOT, file), wallMs, medianWallMs: median(wallMs), cpuMs, medianCpuMs: cpuMs.length ? median(cpuMs) : null };
+}
+
+function coldStartFile(): string {
+  const examples = path.join(ROOT, "examples");
+  const txt = existsSync(examples) ? readdirSync(examples).sort().find((f) => f.endsWith(".txt")) : undefined;
+  return txt ? path.join(examples, txt) : path.join(SHARED, "seed/000_cabcf89aa27defb8.txt");
+}
+
+/** Runs the whole bench and returns its report. */
+export async function bench(opts: { mb: number; runs: number }): Promise<BenchReport> {
+  const texts = generateCorpus(opts.mb * MB);
+  const phases: Record<string, number> = {};
+  for (const name of ["read", ...STAGES.map((s) => s.name), "result", "serialize"]) phases[name] = 0;
+  const stages = timedStages(phases);
+  const real = await realArticles();
+  const warmupCpu = cpuNow();
+  const warmupWall = now();
+  runPipeline(readText(texts[0]!, { file: "bench/warmup.txt" }));
+  const warmup: PhaseTime = { wallMs: Math.round(now() - warmupWall), cpuMs: Math.round(cpuNow() - warmupCpu) };
+  (globalThis as { gc?: () => void }).gc?.();
+
+  let bytes = 0;
+  let articles = 0;
+  let stageErrors = 0;
+  const process1 = (raw: RawDocument): void => {
+    const doc = runPipeline(raw, stages);
+    stageErrors += doc.diagnostics.filter((d) => d.rule?.startsWith("pipeline/")).length;
+    const result = timed(phases, "result", () => toResult(doc));
+    timed(phases, "serialize", () => JSON.stringify(result));
+    bytes += Buffer.byteLength(raw.text, "utf8");
+    articles++;
+  };
+
+  const start = now();
+  const cpuStart = cpuNow();
+  for (const raw of real) process1(raw);
+  texts.forEach((text, i) => process1(timed(phases, "read", () => readText(text, { file: `bench/${i}.txt` }))));
+  const seconds = (now() - start) / 1000;
+  const cpuSeconds = (cpuNow() - cpuStart) / 1000;
+
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? "unknown",
+    loadAverage: round(loadavg()[0] ?? 0, 2),
+    articles,
+    megabytes: round(bytes / MB, 2),
+    seconds: round(seconds, 2),
+    cpuSeconds: round(cpuSeconds, 2),
+    mbPerSecond: round(bytes / MB / seconds, 3),
+    mbPerCpuSecond: round(bytes / MB / cpuSeconds, 3),
+    articlesPerSecond: round(articles / seconds, 1),
+    stages: Object.fromEntries(Object.entries(phases).map(([k, wall]) => [k, { wallMs: Math.round(wall), cpuMs: Math.round((wall / (seconds * 1000)) * cpuSeconds * 1000) }])),
+    warmup,
+    stageErrors,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    coldStart: opts.runs > 0 ? coldStart(coldStartFile(), opts.runs) : null,
+  };
+}
+
+const round = (x: number, digits: number): number => Number(x.toFixed(digits));
+
+/** The report as a table for people. */
+export function formatReport(r: BenchReport): string {
+  const cpuTotal = Object.values(r.stages).reduce((a, b) => a + b.cpuMs, 0) || 1;
+  const cold = r.coldStart;
+  const lines = [
+    `corpus        ${r.articles} articles, ${r.megabytes} MB (${r.node}, ${r.cpu}, load average ${r.loadAverage})`,
+    `throughput    ${r.mbPerSecond} MB/s, ${r.articlesPerSecond} articles/s wall (${r.seconds} s); ${r.mbPerCpuSecond} MB per CPU second (${r.cpuSeconds} s)`,
+    `peak RSS      ${r.peakRssMb} MB`,
+    `warm-up       ${r.warmup.wallMs} ms wall, ${r.warmup.cpuMs} ms CPU (first article: lazy loading, not in the figures below)`,
+    `cold start    ${cold ? `${cold.medianWallMs} ms wall, ${cold.medianCpuMs ?? "?"} ms CPU (median of ${cold.wallMs.length}, ${cold.file})` : "not measured"}`,
+    `stage errors  ${r.stageErrors}`,
+    "",
+    "phase          wall ms   ~CPU ms       share   MB per CPU s (~)",
+  ];
+  for (const [name, t] of Object.entries(r.stages)) {
+    const rate = t.cpuMs > 0 ? (r.megabytes / (t.cpuMs / 1000)).toFixed(2) : "-";
+    lines.push(`${name.padEnd(12)} ${String(t.wallMs).padStart(9)} ${String(t.cpuMs).padStart(9)} ${((100 * t.cpuMs) / cpuTotal).toFixed(1).padStart(10)}% ${rate.padStart(14)}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+async function cli(): Promise<void> {
+  const { values } = parseArgs({ options: { mb: { type: "string", default: "5" }, runs: { type: "string", default: "5" } } });
+  const mb = Number(values.mb);
+  const runs = Number(values.runs);
+  if (!(mb > 0) || !Number.isInteger(runs) || runs < 0) throw new Error("usage: bench [--mb N (> 0)] [--runs N (>= 0)]");
+  const report = await bench({ mb, runs });
+  process.stdout.write(formatReport(report));
+  const dir = path.join(ROOT, ".bench");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "last.json"), JSON.stringify(report, null, 2) + "\n");
+  process.stdout.write(`\nwritten to ${path.relative(process.cwd(), path.join(dir, "last.json")) || ".bench/last.json"}\n`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  cli().catch((err: unknown) => {
+    process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,82 @@
+import type { Doc, Mention, Token } from "../../model.js";
+
+/** Region kinds whose text is not reported content (headers, credits, boilerplate). */
+const SKIPPED_REGIONS = new Set(["title", "credit", "dateline", "boilerplate"]);
+
+/** True when the sentence `s` lies in a title, credit, dateline or boilerplate region. */
+export function inSkippedRegion(doc: Doc, s: number): boolean {
+  const sent = doc.sentences[s];
+  return doc.regions.some((r) => SKIPPED_REGIONS.has(r.kind) && r.start <= sent.start && sent.end <= r.end);
+}
+
+/** Index of the sentence that holds offset `at`, or -1 (binary search over `doc.sentences`). */
+export function sentenceAt(doc: Doc, at: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Mentions grouped by the sentence that holds their start, each list sorted by offset. Built once, O(n log n). */
+export function mentionsBySentence(doc: Doc): Mention[][] {
+  const out: Mention[][] = doc.sentences.map(() => []);
+  for (const m of doc.mentions) {
+    const s = sentenceAt(doc, m.start);
+    if (s >= 0) out[s].push(m);
+  }
+  for (const list of out) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Items with a span grouped by the sentence that holds their start. */
+export function bySentence<T>(doc: Doc, items: readonly T[], startOf: (x: T) => number): T[][] {
+  const out: T[][] = doc.sentences.map(() => []);
+  for (const x of items) {
+    const s = sentenceAt(doc, startOf(x));
+    if (s >= 0) out[s].push(x);
+  }
+  return out;
+}
+
+/** True when a line break separates sentence `s` from the one before it (a new paragraph or line). */
+export function startsParagraph(doc: Doc, s: number): boolean {
+  if (s === 0) return true;
+  return doc.text.slice(doc.sentences[s - 1].end, doc.sentences[s].start).includes("\n");
+}
+
+/**
+ * True when sentence `s` is a heading: a line of its own without sentence-final punctuation.
+ * Headings restate what the body tells, so events are not read from them.
+ */
+export function isHeading(doc: Doc, s: number): boolean {
+  const sent = doc.sentences[s];
+  const before = s === 0 ? "\n" : doc.text.slice(doc.sentences[s - 1].end, sent.start);
+  const after = s === doc.sentences.length - 1 ? "\n" : doc.text.slice(sent.end, doc.sentences[s + 1].start);
+  if (!before.includes("\n") || !after.includes("\n")) return false;
+  const last = doc.tokens[sent.tokenEnd - 1];
+  if (/^[.!?"”’»)]$/.test(last.text)) return false;
+  return sent.tokenEnd - sent.tokenStart <= 20;
+}
+
+/** The lower-cased text of a token. */
+export function low(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : "";
+}
+
+const lowCache = new WeakMap<Token[], string[]>();
+
+/** The lower-cased texts of `tokens`, computed once per token list. */
+export function lowered(tokens: Token[]): string[] {
+  let out = lowCache.get(tokens);
+  if (!out) {
+    out = tokens.map((t) => t.text.toLowerCase());
+    lowCache.set(tokens, out);
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import type { Doc } from "../../model.js";
+import { claimCues } from "../claims/lexicon.js";
+import { lowered } from "../claims/sentences.js";
+import type { Trigger } from "./triggers.js";
+
+/** Words that open a new clause; the token itself belongs to the new clause. */
+const CLAUSE_WORDS = new Set([
+  ";", ":", "that", "which", "who", "whom", "whose", "where", "after", "before", "while", "when", "because",
+  "although", "though", "since", "until", "but", "according", "whereas", "unless",
+]);
+/** Clause openers whose clause ends at the next comma ("After X announced Y, …"). */
+export const SUBORDINATORS = new Set(["after", "before", "while", "when", "because", "although", "though", "since", "until", "if", "once", "unless", "as"]);
+/**
+ * The clause of a trigger as token bounds [cs, ce) within its sentence, and the word that opened it.
+ * Clauses end at clause words ("that", "which", "after", …) and reporting verbs; a clause opened by a
+ * subordinator at the start of the sentence ("After X announced Y, …") also ends at its comma.
+ */
+export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener: string; subordinate: boolean } {
+  const toks = doc.tokens;
+  const L = lowered(toks);
+  const { tokenStart: a, tokenEnd: b } = doc.sentences[t.sentence];
+  const verbs = claimCues().verbs;
+  const isBoundary = (j: number) => {
+    const w = (L[j] ?? "");
+    return CLAUSE_WORDS.has(w) || (w === "as" && (L[j - 1] ?? "") === ",");
+  };
+  let floor = a;
+  if (SUBORDINATORS.has((L[a] ?? ""))) {
+    for (let j = a + 1; j < t.k; j++) {
+      if (toks[j].text === ",") {
+        floor = j + 1;
+        break;
+      }
+    }
+  }
+  let cs = floor;
+  for (let j = t.k - 1; j >= floor; j--) {
+    if (isBoundary(j)) {
+      cs = j + 1;
+      break;
+    }
+    if (verbs.has((L[j] ?? "")) && j > a) {
+      cs = j + 1;
+      break;
+    }
+  }
+  const opener = cs > a ? (L[cs - 1] ?? "") : "";
+  const fronted = cs - 1 === a || (cs - 2 === a && /^["“'‘(«]$/.test(toks[a].text));
+  const subordinate = SUBORDINATORS.has(opener) && fronted;
+  let ce = b;
+  for (let j = t.kEnd; j < b; j++) {
+    if (isBoundary(j) || (subordinate && toks[j].text === ",") || (verbs.has((L[j] ?? "")) && (L[j - 1] ?? "") !== "to")) {
+      ce = j;
+      break;
+    }
+  }
+  return { cs, ce, opener, subordinate };
+}
+

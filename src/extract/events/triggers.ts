@@ -1,0 +1,148 @@
+import type { Doc, EventType, Token } from "../../model.js";
+import { lowered } from "../claims/sentences.js";
+import type { EventLexicon, TriggerClass, TriggerForm } from "./lexicon.js";
+
+/** A trigger found in the text: the word(s) that name a happening. */
+export interface Trigger {
+  /** Char offsets of the trigger text. */
+  start: number;
+  end: number;
+  /** Token index of the first trigger token and one past the last. */
+  k: number;
+  kEnd: number;
+  sentence: number;
+  type: EventType;
+  pos: "verb" | "noun";
+  cls?: TriggerClass;
+  /** The matched form (lower-cased). */
+  form: string;
+  rule: string;
+}
+
+const NO_FORMS: TriggerForm[] = [];
+const QUOTES_OPEN = new Set(['"', "“", "'", "‘", "(", "«"]);
+
+function matchAt(toks: Token[], k: number, b: number, words: string[]): boolean {
+  const L = lowered(toks);
+  if (k + words.length > b) return false;
+  for (let i = 0; i < words.length; i++) if ((L[k + i] ?? "") !== words[i]) return false;
+  return true;
+}
+
+/** True when a phrase (word list) ends right before token `k`, or one token earlier before a "to". */
+export function phraseBefore(toks: Token[], a: number, k: number, phrases: string[][]): boolean {
+  const L = lowered(toks);
+  for (const p of phrases) {
+    if (k - p.length >= a && matchAt(toks, k - p.length, k, p)) return true;
+    if ((L[k - 1] ?? "") === "to" && k - 1 - p.length >= a && matchAt(toks, k - 1 - p.length, k - 1, p)) return true;
+  }
+  return false;
+}
+
+/** Finds the event triggers of sentence `s`, with combinations ("launched … operation") first. */
+export function findTriggers(doc: Doc, s: number, lex: EventLexicon): Trigger[] {
+  const toks = doc.tokens;
+  const { tokenStart: a, tokenEnd: b } = doc.sentences[s];
+  const out: Trigger[] = [];
+  const used = new Set<number>();
+  for (let k = a; k < b; k++) {
+    if (used.has(k)) continue;
+    const combo = findCombo(toks, k, a, b, lex, s);
+    if (combo) {
+      for (let j = combo.k; j < combo.kEnd; j++) used.add(j);
+      out.push(combo);
+      continue;
+    }
+    const t = findForm(toks, k, a, b, lex, s);
+    if (t) {
+      for (let j = t.k; j < t.kEnd; j++) used.add(j);
+      out.push(t);
+      k = t.kEnd - 1;
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
+
+function findCombo(toks: Token[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
+  const L = lowered(toks);
+  const w = (L[k] ?? "");
+  if (lex.founding.verbs.has(w)) {
+    for (let j = k + 1; j < Math.min(b - 1, k + 1 + lex.founding.window); j++) {
+      if ((L[j] ?? "") === "new" && (lex.founding.nouns.has((L[j + 1] ?? "")) || lex.founding.nouns.has((L[j + 2] ?? "")))) {
+        const end = lex.founding.nouns.has((L[j + 1] ?? "")) ? j + 2 : j + 3;
+        return combo(toks, k, end, s, "group_change", "verb", "events/founding");
+      }
+    }
+  }
+  if (lex.operation.verbs.has(w)) {
+    for (let j = k + 1; j < Math.min(b, k + 1 + lex.operation.window); j++) {
+      const n = (L[j] ?? "");
+      if (lex.operation.nouns.has(n)) {
+        return combo(toks, k, j + 1, s, n.startsWith("attack") ? "attack" : "military_operation", "verb", "events/operation-launched");
+      }
+      if (/^[.,;:]$/.test(n)) break;
+    }
+  }
+  if (k > a && lex.operation.nouns.has(w) && !w.startsWith("attack") && L[k - 1] === "military") {
+    for (let j = k + 1; j < Math.min(b, k + 2 + lex.operation.window); j++) {
+      if (lex.operation.verbs.has((L[j] ?? ""))) return combo(toks, k - 1, k + 1, s, "military_operation", "noun", "events/operation-launched");
+      if (/^[.;:]$/.test(toks[j].text)) break;
+    }
+  }
+  return undefined;
+}
+
+function combo(toks: Token[], k: number, kEnd: number, s: number, type: EventType, pos: "verb" | "noun", rule: string): Trigger {
+  const L = lowered(toks);
+  return { start: toks[k].start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type, pos, form: (L[k] ?? ""), rule };
+}
+
+function findForm(toks: Token[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
+  const tok = toks[k];
+  const forms = lex.forms.get(lowered(toks)[k]);
+  for (const f of forms ?? NO_FORMS) {
+    if (!matchAt(toks, k, b, f.words)) continue;
+    const kEnd = k + f.words.length;
+    const pos = accept(toks, k, kEnd, a, b, f, lex);
+    if (!pos) continue;
+    return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.words.join(" "), rule: "events/trigger-lexicon" };
+  }
+  if (tok.kind === "word" && tok.text.length > 4 && tok.text.includes("-") && !/^\p{Lu}/u.test(tok.text)) {
+    let at = tok.start;
+    for (const part of tok.text.split("-")) {
+      const f = (lex.forms.get(part.toLowerCase()) ?? []).find((x) => x.words.length === 1);
+      if (f && !phraseBefore(toks, a, k, lex.nonHappening)) {
+        return { start: at, end: at + part.length, k, kEnd: k + 1, sentence: s, type: f.cls.type, pos: f.pos, cls: f.cls, form: f.words[0], rule: "events/trigger-lexicon" };
+      }
+      at += part.length + 1;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The context filters of one form (proper-name parts, adjectival participles, generic nouns,
+ * non-happenings); returns how the form is used, or undefined when it is no trigger here.
+ */
+function accept(toks: Token[], k: number, kEnd: number, a: number, b: number, f: TriggerForm, lex: EventLexicon): "verb" | "noun" | undefined {
+  const L = lowered(toks);
+  const prev = k > a ? (L[k - 1] ?? "") : "";
+  const next = kEnd < b ? (L[kEnd] ?? "") : "";
+  if (k > a && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !QUOTES_OPEN.has(prev)) return undefined;
+  const { cls } = f;
+  if (cls.prevAny || cls.nextAny) {
+    if (!(cls.prevAny?.has(prev) || cls.nextAny?.has(next))) return undefined;
+  }
+  if (cls.blockNext?.has(next)) return undefined;
+  const word = f.words.join(" ");
+  const alsoNoun = (lex.forms.get(f.words[0]) ?? []).some((x) => x.pos === "noun" && x.cls === cls && x.words.join(" ") === word);
+  if (f.pos === "verb" && !alsoNoun) {
+    if (lex.determiners.has(prev)) return undefined;
+    if (/(ed|ing)$/.test(word) && lex.adjectivalHeads.has(next)) return undefined;
+  }
+  if (f.pos === "noun" || alsoNoun) {
+    if (lex.quantifiers.has(prev) || (k - 2 >= a && lex.quantifiers.has((L[k - 2] ?? "")))) return undefined;
+  }
+  if (phraseBefore(toks, a, k, lex.nonHappening)) return undefined;
+  return f.pos === "noun" || (alsoNoun && lex.determiners.has(prev)) ? "noun" : "verb";
+}

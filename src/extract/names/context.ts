@@ -1,0 +1,212 @@
+import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
+import { foldToken } from "../../lexicon/fold.js";
+import { isCountryFolded, isDemonymFolded, lookupCountry } from "../../lexicon/countries.js";
+import { wordSet } from "../../lexicon/words.js";
+import type { WordSetName } from "../../lexicon/words.js";
+
+/** A candidate name before ids are given; offsets are half-open into `doc.text`. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type: EntityType;
+  rule: string;
+  confidence: number;
+  form: MentionForm;
+  geo?: Geo;
+  attributes?: Record<string, unknown>;
+}
+
+/** A recognizer: reads the context and proposes candidates; it never settles conflicts. */
+export interface Recognizer {
+  rule: string;
+  find(ctx: NameContext): Candidate[];
+}
+
+const NISBA_RE = /^(?:al|el|ul|ad|ar|as|ash|at|az|an|ath|adh|ud|ut|ez|es|ed|er|et|en|eth)[-‑](?:\p{Lu}|[‘’'`ʿʾ]\p{L})/iu;
+const CAP_RE = /^\p{Lu}/u;
+/** Capitalized compounds that describe rather than name: "Kurdish-led", "Iran-backed". */
+const DESCRIPTIVE_COMPOUND = /-(?:led|backed|based|allied|affiliated|linked|controlled|held|born|run|made|owned|style|speaking|majority)$/i;
+const ALL_CAPS_RE = /^\p{Lu}[\p{Lu}\p{N}&-]*$/u;
+const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "«", "-", "–", "—", ":"]);
+const SKIPPED_REGIONS = new Set(["boilerplate", "credit"]);
+const FLAG_WORD = 1;
+const FLAG_CAP = 2;
+const FLAG_ALL_CAPS = 4;
+const FLAG_NISBA = 8;
+
+/** Memo of folded token texts across documents; cleared past `FOLD_CACHE_MAX` entries. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 200_000;
+
+function foldCached(t: string): string {
+  let f = foldCache.get(t);
+  if (f === undefined) {
+    f = foldToken(t);
+    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
+    foldCache.set(t, f);
+  }
+  return f;
+}
+
+/** What every recognizer needs: tokens, their folded forms, and which tokens may not be part of a name. */
+export class NameContext {
+  readonly text: string;
+  readonly tokens: Token[];
+  /** Folded token text ("Al-Raqqah" → "al raqqah"). */
+  readonly folded: string[];
+  /** Per word set, a memo of membership by token: 0 unknown, 1 no, 2 yes. */
+  private readonly memberships = new Map<WordSetName, Uint8Array>();
+  /** 1 when the token lies in a boilerplate/credit region or a time expression. */
+  readonly blocked: Uint8Array;
+  /** Per sentence: true when most words are capitalized and no period ends it (a headline); loose rules stay quiet there. */
+  readonly headline: boolean[];
+  /** Per token: bit 1 usable word, 2 capitalized, 4 all caps, 8 nisba (see FLAG_*). */
+  private readonly flags: Uint8Array;
+  /** Memo of `stopWord`: 0 unknown, 1 no, 2 yes. */
+  private readonly stops: Uint8Array;
+
+  constructor(readonly doc: Doc) {
+    this.text = doc.text;
+    this.tokens = doc.tokens;
+    this.folded = doc.tokens.map((t) => (t.kind === "word" ? foldCached(t.text) : t.text));
+    this.blocked = new Uint8Array(doc.tokens.length);
+    this.stops = new Uint8Array(doc.tokens.length);
+    const ranges = [
+      ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
+      ...doc.times.map((t) => [t.span.start, t.span.end]),
+    ].sort((a, b) => a[0] - b[0]);
+    let r = 0;
+    doc.tokens.forEach((t, i) => {
+      while (r < ranges.length && ranges[r][1] <= t.start) r++;
+      for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) {
+        if (ranges[k][1] > t.start) this.blocked[i] = 1;
+      }
+    });
+    this.flags = new Uint8Array(doc.tokens.length);
+    doc.tokens.forEach((t, i) => {
+      if (t.kind !== "word" || this.blocked[i] === 1) return;
+      let f = FLAG_WORD;
+      if (CAP_RE.test(t.text) && !DESCRIPTIVE_COMPOUND.test(t.text)) f |= FLAG_CAP;
+      if (t.text.length >= 2 && ALL_CAPS_RE.test(t.text)) f |= FLAG_ALL_CAPS;
+      if (NISBA_RE.test(t.text)) f |= FLAG_NISBA;
+      this.flags[i] = f;
+    });
+    this.headline = doc.sentences.map((s) => {
+      let words = 0;
+      let caps = 0;
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const t = doc.tokens[i];
+        if (t.kind !== "word" || t.text.length < 4) continue;
+        words++;
+        if (CAP_RE.test(t.text)) caps++;
+      }
+      const last = doc.tokens[s.tokenEnd - 1]?.text;
+      return words >= 4 && caps / words > 0.6 && last !== "." && last !== ",";
+    });
+  }
+
+  private countries: Set<string> | undefined;
+
+  /** Country codes the document names or implies by a demonym ("Syria", "Iraqi"), computed once. */
+  documentCountries(): ReadonlySet<string> {
+    if (!this.countries) {
+      this.countries = new Set();
+      for (let i = 0; i < this.tokens.length; i++) {
+        if (!this.cap(i)) continue;
+        const f = this.folded[i];
+        if (isCountryFolded(f) || isDemonymFolded(f)) {
+          const c = lookupCountry(f);
+          if (c) this.countries.add(c.cca2);
+        }
+      }
+    }
+    return this.countries;
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  /** True when token `i` exists, is a word and is not blocked. */
+  word(i: number): boolean {
+    return ((this.flags[i] ?? 0) & FLAG_WORD) !== 0;
+  }
+
+  /** A capitalized, unblocked word (not a descriptive compound such as "Kurdish-led"). */
+  cap(i: number): boolean {
+    return ((this.flags[i] ?? 0) & FLAG_CAP) !== 0;
+  }
+
+  /** An all-caps word of two or more letters ("ISIS", "SDF"). */
+  allCaps(i: number): boolean {
+    return ((this.flags[i] ?? 0) & FLAG_ALL_CAPS) !== 0;
+  }
+
+  /** An Arabic article joined to a name: "al-Hadrami", "Al-Qaem", "ez-Zor". */
+  nisba(i: number): boolean {
+    return ((this.flags[i] ?? 0) & FLAG_NISBA) !== 0;
+  }
+
+  /** A word that may be part of a name: capitalized or a nisba. */
+  nameWord(i: number): boolean {
+    return ((this.flags[i] ?? 0) & (FLAG_CAP | FLAG_NISBA)) !== 0;
+  }
+
+  /** True when tokens i and j are in the same sentence. */
+  sameSentence(i: number, j: number): boolean {
+    return i >= 0 && j >= 0 && i < this.tokens.length && j < this.tokens.length && this.tokens[i].sentence === this.tokens[j].sentence;
+  }
+
+  /** True when token `i` begins its sentence (after any opening quotes or brackets). */
+  sentenceInitial(i: number): boolean {
+    let k = i - 1;
+    while (k >= 0 && this.sameSentence(k, i) && OPENERS.has(this.tokens[k].text)) k--;
+    return k < 0 || !this.sameSentence(k, i);
+  }
+
+  /** True when token `i` is in a headline-like sentence. */
+  inHeadline(i: number): boolean {
+    return this.headline[this.tokens[i].sentence] ?? false;
+  }
+
+  /** True when the folded token is in the named word set. */
+  is(i: number, set: WordSetName): boolean {
+    if (i < 0 || i >= this.tokens.length) return false;
+    let memo = this.memberships.get(set);
+    if (!memo) this.memberships.set(set, (memo = new Uint8Array(this.tokens.length)));
+    if (memo[i] === 0) memo[i] = wordSet(set).has(this.folded[i]) ? 2 : 1;
+    return memo[i] === 2;
+  }
+
+  /** The lower-cased token text (for function words such as "of", "and"). */
+  lower(i: number): string {
+    return i >= 0 && i < this.tokens.length ? this.tokens[i].text.toLowerCase() : "";
+  }
+
+  /**
+   * A capitalized word that is an ordinary word rather than a name part: a function word, month, cue
+   * word, common lower-case word, demonym or country. Names are not extended over these.
+   */
+  stopWord(i: number): boolean {
+    if (i < 0 || i >= this.tokens.length) return false;
+    if (this.stops[i] === 0) this.stops[i] = this.computeStopWord(i) ? 2 : 1;
+    return this.stops[i] === 2;
+  }
+
+  private computeStopWord(i: number): boolean {
+    return (
+      this.is(i, "non-names") || this.is(i, "common-words") || this.is(i, "org-cues") || this.is(i, "place-cues-before") ||
+      this.is(i, "person-titles") || isDemonymFolded(this.folded[i]) || isCountryFolded(this.folded[i])
+    );
+  }
+
+  /** Start offset of token i and end offset of token j (inclusive). */
+  slice(i: number, j: number): string {
+    return this.text.slice(this.tokens[i].start, this.tokens[j].end);
+  }
+
+  /** A candidate over tokens i..j (inclusive). */
+  candidate(i: number, j: number, type: EntityType, rule: string, confidence: number, form: MentionForm = "name"): Candidate {
+    return { start: this.tokens[i].start, end: this.tokens[j].end, type, rule, confidence, form };
+  }
+}

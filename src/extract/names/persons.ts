@@ -1,0 +1,166 @@
+import type { Candidate, NameContext, Recognizer } from "./context.js";
+import { lookupKnownOrganization, lookupPlaceLoose } from "../../lexicon/index.js";
+
+/** Folded first words of compound given names that take the next word ("Abdul Rahman", "Abd al-Aziz"). */
+const COMPOUND_FIRST = new Set(["abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdulla"]);
+
+/**
+ * Extends a name ending at token `end` over nisbas ("al-Masri"), a second word of a multi-word nisba
+ * ("al-Tal Afri"), split articles ("Al Masri") and bin/ibn links; returns the new last token.
+ */
+export function extendArabicName(ctx: NameContext, end: number): { end: number; nisbas: number } {
+  let nisbas = 0;
+  let k = end + 1;
+  let afterNisba = false;
+  while (k < ctx.length && ctx.sameSentence(k, end)) {
+    if (ctx.nisba(k)) {
+      end = k;
+      nisbas++;
+      afterNisba = true;
+      k++;
+    } else if (ctx.word(k) && ctx.is(k, "arabic-article") && ctx.cap(k + 1) && !ctx.stopWord(k + 1) && ctx.tokens[k].text.length <= 3) {
+      end = k + 1;
+      nisbas++;
+      afterNisba = true;
+      k += 2;
+    } else if (ctx.word(k) && ctx.is(k, "nasab") && ctx.cap(k + 1)) {
+      end = k + 1;
+      afterNisba = false;
+      k += 2;
+    } else if (afterNisba && ctx.cap(k) && !ctx.stopWord(k) && !ctx.allCaps(k) && ctx.tokens[k].start === ctx.tokens[k - 1].end + 1) {
+      end = k;
+      afterNisba = false;
+      k++;
+    } else break;
+  }
+  return { end, nisbas };
+}
+
+/** "Abu Bakr al-Baghdadi", "Abou Abdul Rahman al-Tal Afri", "Umm Sayyaf": a kunya plus optional nisbas. */
+export const arabicKunya: Recognizer = {
+  rule: "names/arabic-kunya",
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (let i = 0; i < ctx.length; i++) {
+      if (!ctx.cap(i) || !ctx.is(i, "kunya")) continue;
+      let j = i + 1;
+      if (!ctx.sameSentence(i, j) || !(ctx.cap(j) || ctx.nisba(j)) || ctx.is(j, "non-names") || ctx.is(j, "org-cues")) continue;
+      if (COMPOUND_FIRST.has(ctx.folded[j]) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
+      const ext = extendArabicName(ctx, j);
+      out.push(ctx.candidate(i, ext.end, "person", this.rule, ext.nisbas > 0 ? 0.95 : 0.75));
+      i = ext.end;
+    }
+    return out;
+  },
+};
+
+/** "Osama bin Laden", "Hamza bin Ali al-X": capitalized name, bin/ibn/bint, capitalized name. */
+export const arabicNasab: Recognizer = {
+  rule: "names/arabic-nasab",
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (let k = 1; k < ctx.length; k++) {
+      if (!ctx.word(k) || !ctx.is(k, "nasab") || !ctx.cap(k + 1) || !ctx.sameSentence(k, k + 1)) continue;
+      let start = k;
+      while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && ctx.cap(start - 1) && !ctx.stopWord(start - 1) && k - start < 3) start--;
+      if (start === k && !ctx.cap(k)) continue;
+      const ext = extendArabicName(ctx, k + 1);
+      out.push(ctx.candidate(start, ext.end, "person", this.rule, 0.9));
+      k = ext.end;
+    }
+    return out;
+  },
+};
+
+/** True when tokens i..j read as a place or a known organization rather than a person. */
+function placeOrOrg(ctx: NameContext, i: number, j: number): boolean {
+  const s = ctx.slice(i, j);
+  return lookupKnownOrganization(s) !== undefined || (lookupPlaceLoose(s)?.population ?? 0) >= 1000;
+}
+
+/** True when token i alone names a region or a city of 100,000+ and is not a known given name. */
+function placeWord(ctx: NameContext, i: number): boolean {
+  if (ctx.is(i, "given-names")) return false;
+  const p = lookupPlaceLoose(ctx.tokens[i].text);
+  return p !== undefined && (p.featureClass !== "P" || p.population >= 100_000);
+}
+
+/** "Shaimaa al-Hadramiyah", "Mohammed Ahmed al-Jabouri": given name(s) followed by a nisba. */
+export const givenNisba: Recognizer = {
+  rule: "names/given-nisba",
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (let k = 1; k < ctx.length; k++) {
+      if (!ctx.nisba(k) || !ctx.cap(k - 1) || !ctx.sameSentence(k - 1, k)) continue;
+      const first = k - 1;
+      if (ctx.stopWord(first) || ctx.allCaps(first) || ctx.is(first, "kunya") || ctx.is(first, "nasab")) continue;
+      if (ctx.is(first, "org-prefixes-arabic") || ctx.is(first, "place-prefixes-arabic") || placeWord(ctx, first)) continue;
+      let start = first;
+      while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && ctx.cap(start - 1) && ctx.is(start - 1, "given-names") && first - start < 2) start--;
+      if (ctx.is(start - 1, "kunya") || ctx.is(start - 1, "org-prefixes-arabic") || ctx.is(start - 1, "place-prefixes-arabic")) continue;
+      const ext = extendArabicName(ctx, first);
+      if (placeOrOrg(ctx, start, ext.end) || placeOrOrg(ctx, start, k)) continue;
+      const known = ctx.is(start, "given-names");
+      out.push(ctx.candidate(start, ext.end, "person", this.rule, known ? 0.9 : 0.7));
+      k = ext.end;
+    }
+    return out;
+  },
+};
+
+/** "Colonel Hassan Hashi Mohamed", "Sheikh Ahmed": a capitalized title (chain) plus 1–4 name words. */
+export const titledPerson: Recognizer = {
+  rule: "names/title-person",
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (let i = 0; i < ctx.length; i++) {
+      if (!ctx.cap(i) || !ctx.is(i, "title-strong")) continue;
+      let j = i;
+      while (ctx.cap(j + 1) && ctx.is(j + 1, "person-titles") && ctx.sameSentence(i, j + 1)) j++;
+      if (ctx.tokens[j + 1]?.text === ".") j++;
+      const first = j + 1;
+      if (!ctx.sameSentence(i, first) || !ctx.cap(first) || ctx.stopWord(first) || ctx.allCaps(first)) continue;
+      let end = first;
+      while (end + 1 < ctx.length && end - first < 3 && ctx.sameSentence(first, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1)) end++;
+      end = extendArabicName(ctx, end).end;
+      if (ctx.is(end + 1, "org-cues") && ctx.cap(end + 1)) continue;
+      out.push(ctx.candidate(i, end, "person", this.rule, 0.85));
+      i = end;
+    }
+    return out;
+  },
+};
+
+/** True when token i is a single capital letter followed by a period ("J."). */
+function isInitial(ctx: NameContext, i: number): boolean {
+  return ctx.cap(i) && ctx.tokens[i].text.length === 1 && ctx.tokens[i + 1]?.text === "." && ctx.tokens[i + 1].start === ctx.tokens[i].end;
+}
+
+/** "Hamdi Saleh", "John Smith", "Timothy J. McVeigh": a known given name followed by capitalized surname words. */
+export const givenSurname: Recognizer = {
+  rule: "names/given-surname",
+  find(ctx) {
+    const out: Candidate[] = [];
+    for (let i = 0; i < ctx.length; i++) {
+      if (!ctx.cap(i) || !ctx.is(i, "given-names") || ctx.allCaps(i) || ctx.is(i, "arabic-article")) continue;
+      if (ctx.sentenceInitial(i) && (ctx.is(i, "common-words") || ctx.is(i, "non-names"))) continue;
+      const n = i + 1;
+      if (!ctx.sameSentence(i, n) || !ctx.cap(n) || ctx.stopWord(n) || (ctx.allCaps(n) && !isInitial(ctx, n)) || ctx.is(n, "place-cues-after")) continue;
+      let end = n;
+      for (;;) {
+        if (isInitial(ctx, end) && ctx.cap(end + 2) && ctx.sameSentence(i, end + 2)) end += 2;
+        else if (end + 1 < ctx.length && end - i < 3 && ctx.sameSentence(i, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1) && !ctx.allCaps(end + 1)) end++;
+        else break;
+      }
+      if (isInitial(ctx, end)) continue;
+      end = extendArabicName(ctx, end).end;
+      if (ctx.cap(end + 1) && (ctx.is(end + 1, "org-cues") || ctx.is(end + 1, "place-cues-after"))) continue;
+      if (placeOrOrg(ctx, i, end)) continue;
+      out.push(ctx.candidate(i, end, "person", this.rule, 0.8));
+      i = end;
+    }
+    return out;
+  },
+};
+
+export const PERSON_RECOGNIZERS: readonly Recognizer[] = [arabicKunya, arabicNasab, givenNisba, titledPerson, givenSurname];

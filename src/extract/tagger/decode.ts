@@ -1,0 +1,185 @@
+import type { EntityType } from "../../model.js";
+
+/** Entity types in label order. */
+export const TYPES: readonly EntityType[] = ["person", "organization", "place"];
+const TYPE_TAGS = ["PER", "ORG", "LOC"];
+const PARTS = ["B", "I", "L", "U"] as const;
+
+/** BILOU labels: 0 = O, then B/I/L/U for each type: label = 1 + 4 * typeIndex + part. */
+export const LABELS: readonly string[] = ["O", ...TYPE_TAGS.flatMap((t) => PARTS.map((p) => `${p}-${t}`))];
+/** Number of labels (13). */
+export const NUM_LABELS = LABELS.length;
+
+const partOf = (y: number) => (y === 0 ? "O" : PARTS[(y - 1) % 4]);
+const typeOf = (y: number) => (y === 0 ? -1 : Math.floor((y - 1) / 4));
+
+/** Label id for a part of a type index. */
+export function label(part: "B" | "I" | "L" | "U", typeIndex: number): number {
+  return 1 + 4 * typeIndex + PARTS.indexOf(part);
+}
+
+/** True when label `b` may follow label `a` (a = -1: sentence start). */
+export function allowed(a: number, b: number): boolean {
+  const pa = a < 0 ? "O" : partOf(a);
+  const pb = partOf(b);
+  const open = pa === "B" || pa === "I";
+  if (!open) return pb === "O" || pb === "B" || pb === "U";
+  return (pb === "I" || pb === "L") && typeOf(a) === typeOf(b);
+}
+
+/** True when a sentence may end on label `a`. */
+export function allowedEnd(a: number): boolean {
+  const p = partOf(a);
+  return p === "O" || p === "L" || p === "U";
+}
+
+/** Token spans [start, end) with a type index, read off a BILOU label sequence. */
+export interface LabelSpan {
+  start: number;
+  end: number;
+  typeIndex: number;
+}
+
+/** Reads entity spans off a valid BILOU sequence. */
+export function spansOf(labels: ArrayLike<number>): LabelSpan[] {
+  const out: LabelSpan[] = [];
+  let start = -1;
+  for (let i = 0; i < labels.length; i++) {
+    const y = labels[i];
+    const p = partOf(y);
+    if (p === "U") out.push({ start: i, end: i + 1, typeIndex: typeOf(y) });
+    else if (p === "B") start = i;
+    else if (p === "L" && start >= 0) {
+      out.push({ start, end: i + 1, typeIndex: typeOf(y) });
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** BILOU labels for token spans over `n` tokens (spans must not overlap). */
+export function labelsOf(n: number, spans: readonly LabelSpan[]): Int32Array {
+  const y = new Int32Array(n);
+  for (const s of spans) {
+    if (s.end - s.start === 1) y[s.start] = label("U", s.typeIndex);
+    else {
+      y[s.start] = label("B", s.typeIndex);
+      for (let i = s.start + 1; i < s.end - 1; i++) y[i] = label("I", s.typeIndex);
+      y[s.end - 1] = label("L", s.typeIndex);
+    }
+  }
+  return y;
+}
+
+/**
+ * Transition scores, `(L + 1) × (L + 1)`: row/column L is the sentence boundary. `trans[a * (L+1) + b]`
+ * scores label b after a. Disallowed BILOU moves are forced to −∞ by `constrain`.
+ */
+export function constrain(trans: Float64Array | Float32Array): Float64Array {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  const out = new Float64Array(W * W);
+  for (let a = -1; a < L; a++) {
+    const row = a < 0 ? L : a;
+    for (let b = 0; b < L; b++) out[row * W + b] = allowed(a, b) ? trans[row * W + b] : -Infinity;
+  }
+  for (let a = 0; a < L; a++) out[a * W + L] = allowedEnd(a) ? trans[a * W + L] : -Infinity;
+  return out;
+}
+
+/**
+ * Viterbi over emissions `em[i * L + y]` (n tokens) with constrained transitions (from `constrain`).
+ * Writes the best labels into `out`; returns the best path score. Scratch arrays are reused.
+ */
+export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: Int32Array, scratch: Scratch): number {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  const { alpha, back } = scratch.ensure(n);
+  for (let y = 0; y < L; y++) alpha[y] = trans[L * W + y] + em[y];
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
+    const cur = i * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < L; a++) {
+        const s = alpha[prev + a] + trans[a * W + y];
+        if (s > best) {
+          best = s;
+          arg = a;
+        }
+      }
+      alpha[cur + y] = best + em[cur + y];
+      back[cur + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * L;
+  for (let y = 0; y < L; y++) {
+    const s = alpha[last + y] + trans[y * W + L];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return best;
+}
+
+/**
+ * Max-marginal margins: for each token, the best path score minus the best score of a path that gives
+ * that token another label (≥ 0; +∞ when no other label is possible). Call after `viterbi` with the same
+ * scratch (it reuses `alpha`).
+ */
+export function margins(em: Float64Array, n: number, trans: Float64Array, labels: Int32Array, scratch: Scratch, out: Float64Array): void {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  const { alpha, beta } = scratch.ensure(n);
+  const last = (n - 1) * L;
+  for (let y = 0; y < L; y++) beta[last + y] = trans[y * W + L];
+  for (let i = n - 2; i >= 0; i--) {
+    const cur = i * L;
+    const nxt = (i + 1) * L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      for (let b = 0; b < L; b++) {
+        const s = trans[y * W + b] + em[nxt + b] + beta[nxt + b];
+        if (s > best) best = s;
+      }
+      beta[cur + y] = best;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const cur = i * L;
+    const yb = labels[i];
+    const top = alpha[cur + yb] + beta[cur + yb];
+    let other = -Infinity;
+    for (let y = 0; y < L; y++) {
+      if (y === yb) continue;
+      const s = alpha[cur + y] + beta[cur + y];
+      if (s > other) other = s;
+    }
+    out[i] = top - other;
+  }
+}
+
+/** Reusable decoding buffers, grown on demand. */
+export class Scratch {
+  alpha = new Float64Array(0);
+  beta = new Float64Array(0);
+  back = new Int32Array(0);
+  ensure(n: number): { alpha: Float64Array; beta: Float64Array; back: Int32Array } {
+    const need = n * NUM_LABELS;
+    if (this.alpha.length < need) {
+      const size = Math.max(need, this.alpha.length * 2, 64 * NUM_LABELS);
+      this.alpha = new Float64Array(size);
+      this.beta = new Float64Array(size);
+      this.back = new Int32Array(size);
+    }
+    return this;
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Hashed token features for the name tagger. Every token gets exactly `FEATURES_PER_TOKEN` slots; a slot
+ * holds a bucket id in [0, 2^bucketBits) or -1 (no feature). Feature values are hashed without building
+ * strings: FNV-1a over UTF-16 code units, mixed with a template id by murmur3's finalizer.
+ */
+
+/**
+ * Word-level lexicon lookups. `wordMask(word, lower)` returns a bitmask of lexicon classes for one token;
+ * `spanMatch(lowerWords, i)` the longest multi-word lexicon name starting at word i as `[length ≥ 2, class]`.
+ */
+export interface LexiconFeatures {
+  wordMask(word: string, lower: string): number;
+  spanMatch?(lowerWords: readonly string[], i: number): [number, number] | undefined;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** murmur3 32-bit finalizer: a bijective avalanche on uint32. */
+export function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a 32-bit over UTF-16 code units. */
+export function fnv(s: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+const mix2 = (a: number, b: number) => fmix((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
+const mix3 = (a: number, b: number, c: number) => mix2(mix2(a, b), c);
+
+/** Per-word hashed properties that the templates combine (one per word type, cached). */
+export interface TokenInfo {
+  lower: number;
+  raw: number;
+  shape: number;
+  short: number;
+  pre: number[];
+  suf: number[];
+  lex: number;
+  /** Runtime cache: this word's summed weights per role (see `ROLES`), filled by the tagger. */
+  vec?: Float64Array;
+}
+
+/** The virtual words before the first and after the last token. */
+export const PAD_BEFORE: TokenInfo = { lower: 0x1001, raw: 0x1001, shape: 0x1001, short: 0x1001, pre: [], suf: [], lex: 0x1001 };
+export const PAD_AFTER: TokenInfo = { lower: 0x2002, raw: 0x2002, shape: 0x2002, short: 0x2002, pre: [], suf: [], lex: 0x2002 };
+/** `gaz` value of the padding positions. */
+const PAD_GAZ = 0x1001;
+
+/** Shape class of one code unit: X upper, x lower, d digit, else the character itself. */
+function shapeCode(orig: number, low: number): number {
+  if (orig !== low) return 88; // X
+  if (low >= 97 && low <= 122) return 120; // x
+  if (low >= 48 && low <= 57) return 100; // d
+  if (low >= 0xc0 && !(low >= 0x2000 && low <= 0x206f)) return 120;
+  return low;
+}
+
+/** Hashed properties of one word, memoised in `cache` (bounded). */
+export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache: Map<string, TokenInfo>): TokenInfo {
+  const hit = cache.get(word);
+  if (hit) return hit;
+  const lower = word.toLowerCase();
+  let h = FNV_OFFSET;
+  let shape = FNV_OFFSET;
+  let short = FNV_OFFSET;
+  let prevCode = -1;
+  let run = 0;
+  const pre: number[] = [];
+  const n = lower.length === word.length ? word.length : 0;
+  for (let i = 0; i < lower.length; i++) {
+    h = Math.imul(h ^ lower.charCodeAt(i), FNV_PRIME);
+    if (i < 4) pre.push(h >>> 0);
+    const code = n ? shapeCode(word.charCodeAt(i), lower.charCodeAt(i)) : 120;
+    if (code === prevCode) run++;
+    else {
+      run = 1;
+      short = Math.imul(short ^ code, FNV_PRIME);
+    }
+    if (run <= 4) shape = Math.imul(shape ^ code, FNV_PRIME);
+    prevCode = code;
+  }
+  const suf: number[] = [];
+  let s = FNV_OFFSET ^ 0x5f;
+  for (let i = lower.length - 1; i >= 0 && suf.length < 4; i--) {
+    s = Math.imul(s ^ lower.charCodeAt(i), FNV_PRIME);
+    suf.push(s >>> 0);
+  }
+  const info: TokenInfo = {
+    lower: h >>> 0,
+    raw: fnv(word),
+    shape: shape >>> 0,
+    short: short >>> 0,
+    pre,
+    suf,
+    lex: lex ? lex.wordMask(word, lower) : 0,
+  };
+  if (cache.size < 100_000) cache.set(word, info);
+  return info;
+}
+
+/** Template ids. */
+const T = {
+  Bias: 1, W0: 2, Wm1: 3, Wp1: 4, Wm2: 5, Wp2: 6, Raw0: 7, Shape0: 8, Short0: 9, ShortM1: 10, ShortP1: 11,
+  ShortM2: 12, ShortP2: 13, P1: 14, S1: 18, Wm1W0: 22, W0Wp1: 23, Short3: 24, FirstShort0: 25, Wm1Short0: 26,
+  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33,
+} as const;
+
+/**
+ * Roles a word plays for the token being scored: itself (0), left neighbour (1), right neighbour (2),
+ * second left (3), second right (4). Features of one role depend on that word alone.
+ */
+export const ROLES = 5;
+/** Feature slots per role, then the slots of the pair features (which combine several positions). */
+const ROLE_SLOTS = [14, 3, 3, 2, 2];
+const PAIR_SLOTS = 9;
+const ROLE_OFFSET = [0, 14, 17, 20, 22];
+/** Slots per token. */
+export const FEATURES_PER_TOKEN = 24 + PAIR_SLOTS;
+
+/** Writes the features of word `t` in role `role` (hashes, unmasked; −1 = none) at `out[o..]`. */
+export function roleFeatures(t: TokenInfo, role: number, mask: number, out: Int32Array, o: number): number {
+  switch (role) {
+    case 0:
+      out[o] = mix2(T.W0, t.lower) & mask;
+      out[o + 1] = mix2(T.Raw0, t.raw) & mask;
+      out[o + 2] = mix2(T.Shape0, t.shape) & mask;
+      out[o + 3] = mix2(T.Short0, t.short) & mask;
+      for (let k = 0; k < 4; k++) {
+        out[o + 4 + k] = k < t.pre.length ? mix2(T.P1 + k, t.pre[k]) & mask : -1;
+        out[o + 8 + k] = k < t.suf.length ? mix2(T.S1 + k, t.suf[k]) & mask : -1;
+      }
+      out[o + 12] = t.lex ? mix2(T.Lex0, t.lex) & mask : -1;
+      out[o + 13] = t.lex ? mix3(T.Lex0Short0, t.lex, t.short) & mask : -1;
+      return 14;
+    case 1:
+      out[o] = mix2(T.Wm1, t.lower) & mask;
+      out[o + 1] = mix2(T.ShortM1, t.short) & mask;
+      out[o + 2] = t.lex ? mix2(T.LexM1, t.lex) & mask : -1;
+      return 3;
+    case 2:
+      out[o] = mix2(T.Wp1, t.lower) & mask;
+      out[o + 1] = mix2(T.ShortP1, t.short) & mask;
+      out[o + 2] = t.lex ? mix2(T.LexP1, t.lex) & mask : -1;
+      return 3;
+    case 3:
+      out[o] = mix2(T.Wm2, t.lower) & mask;
+      out[o + 1] = mix2(T.ShortM2, t.short) & mask;
+      return 2;
+    default:
+      out[o] = mix2(T.Wp2, t.lower) & mask;
+      out[o + 1] = mix2(T.ShortP2, t.short) & mask;
+      return 2;
+  }
+}
+
+/** Writes the pair features of token i (those combining positions, plus bias and gazetteer) at `out[o..]`. */
+export function pairFeatures(
+  m1: TokenInfo,
+  t: TokenInfo,
+  p1: TokenInfo,
+  first: boolean,
+  gaz: number,
+  gazM1: number,
+  mask: number,
+  out: Int32Array,
+  o: number,
+): void {
+  out[o] = mix2(T.Bias, 0) & mask;
+  out[o + 1] = mix3(T.Wm1W0, m1.lower, t.lower) & mask;
+  out[o + 2] = mix3(T.W0Wp1, t.lower, p1.lower) & mask;
+  out[o + 3] = mix3(T.Short3, mix2(m1.short, t.short), p1.short) & mask;
+  out[o + 4] = first ? mix2(T.FirstShort0, t.short) & mask : -1;
+  out[o + 5] = mix3(T.Wm1Short0, m1.lower, t.short) & mask;
+  out[o + 6] = mix3(T.Short0Wp1, t.short, p1.lower) & mask;
+  out[o + 7] = gaz ? mix2(T.Gaz0, gaz) & mask : -1;
+  out[o + 8] = gazM1 || t.lex ? mix3(T.GazM1Lex0, gazM1, t.lex) & mask : -1;
+}
+
+/** Word infos and multi-word lexicon marks of one sentence. */
+export interface SentenceInfo {
+  info: TokenInfo[];
+  /** Per token: 0, or (class + 1) * 4 + position (0 first, 1 inside, 2 last) inside a lexicon name. */
+  gaz: Int32Array;
+}
+
+export function sentenceInfo(words: readonly string[], lex: LexiconFeatures | undefined, cache: Map<string, TokenInfo>): SentenceInfo {
+  const n = words.length;
+  const info: TokenInfo[] = new Array(n);
+  for (let i = 0; i < n; i++) info[i] = tokenInfo(words[i], lex, cache);
+  const gaz = new Int32Array(n);
+  if (lex?.spanMatch) markGazetteer(words, gaz, lex);
+  return { info, gaz };
+}
+
+/** `gaz` of position i, with the padding value outside the sentence. */
+export function gazAt(gaz: Int32Array, i: number): number {
+  return i < 0 || i >= gaz.length ? PAD_GAZ : gaz[i];
+}
+
+/**
+ * Feature buckets for a sentence: `out[i * FEATURES_PER_TOKEN + k]` is slot k of token i (−1 = none).
+ * `mask` = 2^bucketBits − 1. `cache` memoises per-word hashing across calls (bounded).
+ */
+export function sentenceFeatures(
+  words: readonly string[],
+  mask: number,
+  lex: LexiconFeatures | undefined,
+  cache: Map<string, TokenInfo>,
+  out: Int32Array,
+): void {
+  const n = words.length;
+  const { info, gaz } = sentenceInfo(words, lex, cache);
+  const at = (i: number) => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : info[i]);
+  const F = FEATURES_PER_TOKEN;
+  for (let i = 0; i < n; i++) {
+    const o = i * F;
+    roleFeatures(info[i], 0, mask, out, o + ROLE_OFFSET[0]);
+    roleFeatures(at(i - 1), 1, mask, out, o + ROLE_OFFSET[1]);
+    roleFeatures(at(i + 1), 2, mask, out, o + ROLE_OFFSET[2]);
+    roleFeatures(at(i - 2), 3, mask, out, o + ROLE_OFFSET[3]);
+    roleFeatures(at(i + 2), 4, mask, out, o + ROLE_OFFSET[4]);
+    pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 24);
+  }
+}
+
+export { ROLE_SLOTS };
+
+/**
+ * Marks multi-word lexicon matches (longest first, left to right, starting at a capitalised word).
+ */
+function markGazetteer(words: readonly string[], gaz: Int32Array, lex: LexiconFeatures): void {
+  const n = words.length;
+  let lowers: string[] | undefined;
+  for (let i = 0; i < n - 1; ) {
+    const c0 = words[i].charCodeAt(0);
+    if (!(c0 >= 65 && c0 <= 90) && !(c0 > 127)) {
+      i++;
+      continue;
+    }
+    lowers ??= words.map((w) => w.toLowerCase());
+    const hit = lex.spanMatch!(lowers, i);
+    if (!hit) {
+      i++;
+      continue;
+    }
+    const [len, cls] = hit;
+    for (let k = 0; k < len; k++) gaz[i + k] = (cls + 1) * 4 + (k === 0 ? 0 : k === len - 1 ? 2 : 1);
+    i += len;
+  }
+}

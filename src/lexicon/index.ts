@@ -1,0 +1,11 @@
+/** The lexicon layer: name folding, gazetteer, countries, known organizations and cue-word sets. */
+export { foldName, foldToken, foldWords, squash } from "./fold.js";
+export { lookupPlace, lookupPlaceLoose, placeCandidatesStartingWith, isPlaceWord, adminRank, parseGazetteer } from "./gazetteer.js";
+export type { PlaceRecord } from "./gazetteer.js";
+export { lookupCountry, lookupCountryName, isDemonym, isDemonymFolded, isCountryFolded, countryMaxWords } from "./countries.js";
+export type { CountryRecord } from "./countries.js";
+export { lookupKnownOrganization, matchKnownOrganization, knownOrgMaxWords, knownOrganizations, buildOrgIndex } from "./organizations.js";
+export type { KnownOrg, KnownOrgMatch, OrgMatchForm } from "./organizations.js";
+export { wordSet, loadWordList } from "./words.js";
+export type { WordSetName } from "./words.js";
+export { dataPath, modelPath, packageRoot } from "./paths.js";

@@ -1,0 +1,122 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import {
+  buildOrgIndex, foldName, isDemonym, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
+  lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
+} from "../../src/lexicon/index.js";
+
+test("foldName folds like the reference scorer", () => {
+  const cases: [string, string][] = [
+    ["Abou Bakr al-Baghdadi", "abu bakr al baghdadi"],
+    ["the Islamic State", "islamic state"],
+    ["Kata'ib al-Nour", "kataib al nour"],
+    ["Deir Ez-Zor", "deir ez zor"],
+    ["El-Baghdadi", "al baghdadi"],
+    ["Ḩasakah", "hasakah"],
+    ["ISIS'", "isis"],
+    ["“Quoted”  name", "quoted name"],
+    ["Theodore", "theodore"],
+    ["", ""],
+  ];
+  for (const [input, want] of cases) assert.equal(foldName(input), want, input);
+});
+
+test("lookupPlace: exact folded names and alternates, best by population", () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    ["Mosul", "IQ", "P"],
+    ["Damascus", "SY", "P"],
+    ["Raqqa", "SY", "P"],
+    ["Dayr az-Zawr", "SY", "P"],
+    ["Anbar", "IQ", "A"],
+    ["Army", undefined, undefined],
+    ["Abu Hureira Xyz", undefined, undefined],
+  ];
+  for (const [name, cc, fclass] of cases) {
+    const p = lookupPlace(name);
+    assert.equal(p?.countryCode, cc, name);
+    assert.equal(p?.featureClass, fclass, name);
+  }
+  const tripoli = lookupPlace("Tripoli");
+  assert.equal(tripoli?.countryCode, "LY");
+  assert.ok((tripoli?.population ?? 0) > 500_000);
+});
+
+test("lookupPlaceLoose: article, hyphen and space variants", () => {
+  const cases: [string, string][] = [
+    ["Al-Raqqah", "Ar Raqqah"],
+    ["Albukamal", "Ālbū Kamāl"],
+    ["Albu Kamal", "Ālbū Kamāl"],
+    ["Deir Ezzor", "Deir ez-Zor"],
+    ["Al-Mayadeen", "Al Mayādīn"],
+    ["Hasakah", "Al Ḩasakah"],
+  ];
+  for (const [name, want] of cases) assert.equal(lookupPlaceLoose(name)?.name, want, name);
+  assert.equal(lookupPlaceLoose("Sharia issues"), undefined);
+});
+
+test("place word helpers give the longest name length by first word", () => {
+  assert.ok(placeCandidatesStartingWith("deir") >= 3);
+  assert.equal(placeCandidatesStartingWith("qqqzzz"), 0);
+  assert.equal(isPlaceWord("mosul"), true);
+  assert.equal(isPlaceWord("qqqzzz"), false);
+});
+
+test("countries by name and demonym", () => {
+  const cases: [string, string | undefined][] = [
+    ["Syria", "SY"], ["Syrian Arab Republic", "SY"], ["Syrian", "SY"], ["Iraqi", "IQ"], ["United States", "US"],
+    ["US", "US"], ["Britain", "GB"], ["Turkish", "TR"], ["Islamic", undefined],
+  ];
+  for (const [name, cc] of cases) assert.equal(lookupCountry(name)?.cca2, cc, name);
+  assert.equal(lookupCountryName("Syrian"), undefined);
+  assert.equal(isDemonym("Egyptian"), true);
+  assert.equal(isDemonym("Egypt"), false);
+});
+
+test("known organizations share a key across names, aliases and acronyms", () => {
+  const cases: [string, string | undefined, string | undefined][] = [
+    ["ISIS", "islamic-state", "acronym"],
+    ["the Islamic State", "islamic-state", "name"],
+    ["Daesh", "islamic-state", "alias"],
+    ["Syrian Democratic Forces", "sdf", "name"],
+    ["SDF", "sdf", "acronym"],
+    ["Hezbollah", "hezbollah", "name"],
+    ["isis", undefined, undefined],
+    ["Random Group", undefined, undefined],
+  ];
+  for (const [name, key, form] of cases) {
+    const m = matchKnownOrganization(name);
+    assert.equal(m?.org.key, key, name);
+    assert.equal(m?.form, form, name);
+  }
+  assert.equal(lookupKnownOrganization("ISIL")?.name, "Islamic State");
+});
+
+test("word sets hold folded cue words", () => {
+  const cases: [Parameters<typeof wordSet>[0], string, boolean][] = [
+    ["person-titles", "colonel", true],
+    ["org-cues", "forces", true],
+    ["org-prefixes-arabic", "kataib", true],
+    ["place-cues-before", "town", true],
+    ["kunya", "abu", true],
+    ["given-names", "mohammed", true],
+    ["non-names", "march", true],
+    ["org-cues", "colonel", false],
+  ];
+  for (const [set, word, want] of cases) assert.equal(wordSet(set).has(word), want, `${set}:${word}`);
+});
+
+test("corrupt data files throw errors naming the file", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "lex-"));
+  const bad = path.join(dir, "bad.json");
+  writeFileSync(bad, "{ not json");
+  assert.throws(() => loadWordList(bad, "words"), new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: invalid JSON`));
+  const wrong = path.join(dir, "wrong.json");
+  writeFileSync(wrong, JSON.stringify({ words: [1, 2] }));
+  assert.throws(() => loadWordList(wrong, "words"), /wrong\.json: `words` must be a list of strings/);
+  assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: "no", acronyms: [] }] }, "lexicons/orgs.json"), /data\/lexicons\/orgs\.json: organizations\[0\]\.aliases/);
+  assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: [], acronyms: [] }, { key: "x", name: "Y", aliases: [], acronyms: [] }] }), /duplicated/);
+  assert.throws(() => parseGazetteer("1\tA\n"), /data\/gazetteer\/places\.tsv\.gz: expected sections/);
+});
