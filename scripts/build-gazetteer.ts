@@ -10,13 +10,15 @@
  * Alternates are kept when Latin script and capitalized, and dropped when they are all-caps codes,
  * common English words, given names, or kunya-like ("Abu ...", "Umm ...") for places under 15,000
  * people. Names starting with an Arabic article ("Ar Raqqah") are also keyed without it ("raqqah").
+ * Characters above U+00FF are written as "\uXXXX" so the file decodes as Latin-1 into a one-byte string.
  *
  *   npx tsx scripts/build-gazetteer.ts [cities500.txt]
  */
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { readFileSync, writeFileSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { dataPath, packageRoot } from "../src/lexicon/paths.js";
+import { escapeLatin1 } from "../src/lexicon/gazetteer.js";
 import { foldName, squash } from "../src/lexicon/fold.js";
 import { check, readDataJson } from "../src/lexicon/load.js";
 import { wordSet } from "../src/lexicon/words.js";
@@ -51,7 +53,7 @@ function score(population: number, featureCode: string, primary: boolean): numbe
 
 const records: string[] = [];
 const best = new Map<string, [number, number]>();
-const clean = (s: string) => s.replace(/[\t\n]/g, " ");
+const clean = (s: string) => escapeLatin1(s.replace(/[\t\n\\]/g, " "));
 function addKey(key: string, idx: number, s: number): void {
   if (!key) return;
   const cur = best.get(key);
@@ -93,6 +95,13 @@ raw.regions.forEach((r, i) => {
   for (const n of [r.name, ...(aliases as string[])]) addKey(foldName(n), idx, score(REGION_POPULATION, fcode, true));
 });
 
+for (const k of [...best.keys()]) {
+  const e = escapeLatin1(k);
+  if (e !== k) {
+    best.set(e, best.get(k)!);
+    best.delete(k);
+  }
+}
 const keys = [...best.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 const squashed = new Map<string, [number, number]>();
 const first = new Map<string, number>();
@@ -121,6 +130,7 @@ const out = [
   ...[...first.keys()].sort(cmp).map((k) => `${k}\t${first.get(k)}`),
 ];
 mkdirSync(dataPath("gazetteer"), { recursive: true });
-const gz = gzipSync(Buffer.from(out.join("\n") + "\n", "utf8"), { level: 9 });
-writeFileSync(dataPath("gazetteer/places.tsv.gz"), gz);
+const gz = gzipSync(Buffer.from(out.join("\n") + "\n", "latin1"), { level: 9 });
+writeFileSync(dataPath("gazetteer/places.tsv.gz.tmp"), gz);
+renameSync(dataPath("gazetteer/places.tsv.gz.tmp"), dataPath("gazetteer/places.tsv.gz"));
 console.log(`${records.length} places, ${keys.length} keys, ${(gz.length / 1e6).toFixed(2)} MB`);

@@ -189,6 +189,10 @@ function main(): void {
     rmSync(outDir, { recursive: true, force: true });
     if (want !== meta.binSha256) {
       log(`check FAILED: retrained ${meta.binSha256} != shipped ${shipped} ${want}`);
+      const shippedMeta = path.join(args.out, "ner.json");
+      const old = existsSync(shippedMeta) ? (JSON.parse(readFileSync(shippedMeta, "utf8")) as Partial<TaggerMeta>) : {};
+      if (old.lexiconSha256 !== meta.lexiconSha256) log("  (data/lexicons or data/gazetteer changed since the shipped model was trained: run `npm run train`)");
+      if ((old.data as { sha256?: string } | undefined)?.sha256 !== hash) log("  (the training data differ from the shipped model's)");
       process.exit(1);
     }
     log(`check ok: ${shipped} reproduces (sha256 ${want})`);

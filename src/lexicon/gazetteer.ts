@@ -52,7 +52,7 @@ function load(): Gazetteer {
   if (!gaz) {
     let text: string;
     try {
-      text = gunzipSync(readFileSync(dataPath(PLACES_FILE))).toString("utf8");
+      text = gunzipSync(readFileSync(dataPath(PLACES_FILE))).toString("latin1");
     } catch (err) {
       throw new Error(`data/${PLACES_FILE}: cannot read (${err instanceof Error ? err.message : String(err)}); run npm run build:gazetteer`);
     }
@@ -61,9 +61,19 @@ function load(): Gazetteer {
   return gaz;
 }
 
+/** Writes characters above U+00FF as "\\uXXXX" (the file is Latin-1; see scripts/build-gazetteer.ts). */
+export function escapeLatin1(s: string): string {
+  return s.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** Inverse of `escapeLatin1`. */
+export function unescapeLatin1(s: string): string {
+  return s.indexOf("\\u") < 0 ? s : s.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
 /** Value after the tab on the line whose key is `key`, in a sorted "key\tvalue" section of `text`. */
 function find(text: string, [from, to]: [number, number], key: string): string | undefined {
-  const probe = key + "\t";
+  const probe = escapeLatin1(key) + "\t";
   let lo = from;
   let hi = to;
   // invariant: lines starting before lo are < probe; the line starting at the first line start >= hi is >= probe
@@ -87,7 +97,7 @@ function record(g: Gazetteer, offset: string | undefined): PlaceRecord | undefin
   const at = Number(offset);
   const f = g.text.slice(at, g.text.indexOf("\n", at)).split("\t");
   return {
-    name: f[1], geonameId: Number(f[0]), lat: Number(f[2]), lon: Number(f[3]), countryCode: f[4],
+    name: unescapeLatin1(f[1]), geonameId: Number(f[0]), lat: Number(f[2]), lon: Number(f[3]), countryCode: f[4],
     featureClass: f[5], featureCode: f[6], population: Number(f[7]),
   };
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { escapeLatin1, unescapeLatin1 } from "../../src/lexicon/gazetteer.js";
 import {
   buildOrgIndex, foldName, isDemonym, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
   lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
@@ -55,6 +56,16 @@ test("lookupPlaceLoose: article, hyphen and space variants", () => {
   ];
   for (const [name, want] of cases) assert.equal(lookupPlaceLoose(name)?.name, want, name);
   assert.equal(lookupPlaceLoose("Sharia issues"), undefined);
+});
+
+test("gazetteer text escapes characters above Latin-1 and names come back intact", () => {
+  const cases: [string, string][] = [["Zürich", "Zürich"], ["Łódź", "\\u0141ód\\u017a"], ["Ālbū", "\\u0100lb\\u016b"], ["plain", "plain"]];
+  for (const [raw, esc] of cases) {
+    assert.equal(escapeLatin1(raw), esc, raw);
+    assert.equal(unescapeLatin1(esc), raw, raw);
+  }
+  assert.equal(lookupPlace("Lodz")?.name, "Łódź");
+  assert.equal(lookupPlace("Łódź")?.countryCode, "PL");
 });
 
 test("place word helpers give the longest name length by first word", () => {

@@ -1,6 +1,6 @@
 import type { Doc, EntityType, Mention, MentionForm, Token } from "../../model.js";
 import { span } from "../../model.js";
-import { foldName, lookupCountry, lookupPlaceLoose } from "../../lexicon/index.js";
+import { foldName, isDemonym, lookupCountry, lookupPlaceLoose } from "../../lexicon/index.js";
 import { AGENT, aliasPatterns, type AliasPatterns, type Cue } from "./patterns.js";
 
 /** Most tokens a name found by an alias pattern may span. */
@@ -292,6 +292,13 @@ function readName(cx: AliasContext, j: number, limit: number): NameHit | undefin
   return hit;
 }
 
+const BOUNDARIES = new Set([",", ")", ".", ";"]);
+
+/** True when token `j` ends a clause (or the sentence). */
+function atBoundary(cx: AliasContext, j: number): boolean {
+  return j >= cx.tokens.length || j >= cx.sentenceEnd(j - 1) || BOUNDARIES.has(cx.tokens[j].text);
+}
+
 /** Reads the alias names after a cue: one, or a list "A, B and C" when `list`. */
 function readAliasList(cx: AliasContext, j: number, list: boolean): NameHit[] {
   const limit = cx.sentenceEnd(Math.min(j, cx.tokens.length - 1));
@@ -319,7 +326,10 @@ function readAliasList(cx: AliasContext, j: number, list: boolean): NameHit[] {
   return out;
 }
 
-/** The mention just before token `i`, over at most `MAX_BRIDGE` bridge tokens, and whether a comma was crossed. */
+/**
+ * The mention just before token `i`, over at most `MAX_BRIDGE` bridge tokens, and whether a comma or
+ * an opening bracket was crossed.
+ */
 function referentBefore(cx: AliasContext, i: number): { mention: Mention; comma: boolean } | undefined {
   const from = cx.sentenceStart(i);
   let comma = false;
@@ -328,7 +338,7 @@ function referentBefore(cx: AliasContext, i: number): { mention: Mention; comma:
     const m = cx.endAt.get(cx.tokens[q - 1].end);
     if (m && !cx.removed.has(m)) return placeBridge && m.type !== "place" ? undefined : { mention: m, comma };
     const w = cx.low(q - 1);
-    if (w === ",") comma = true;
+    if (w === "," || w === "(") comma = true;
     if (cx.pat.placeNouns.has(w)) placeBridge = true;
     else if (!cx.pat.bridgeWords.has(w)) return undefined;
   }
@@ -337,7 +347,8 @@ function referentBefore(cx: AliasContext, i: number): { mention: Mention; comma:
 
 /**
  * The mentions coordinated with `ref` ("A, B and the Iraqi area of C"): same type, joined by "and"/"or"
- * or commas over a few filler words. Returns them in text order, `ref` last; just `[ref]` when none.
+ * or commas over a few filler words (place nouns, demonyms, other capitalised words that are no
+ * mention of `ref`'s type). Returns them in text order, `ref` last; just `[ref]` when none.
  */
 function coordinated(cx: AliasContext, ref: Mention): Mention[] {
   const out = [ref];
@@ -348,7 +359,11 @@ function coordinated(cx: AliasContext, ref: Mention): Mention[] {
     let q = ti;
     let fill = 0;
     while (q > from && fill < MAX_FILLER && !CONJUNCTIONS.has(cx.low(q - 1)) && cx.low(q - 1) !== ",") {
-      const filler = cx.pat.coordinationFillers.has(cx.low(q - 1)) || (isNameWord(cx, q - 1) && !cx.endAt.has(cx.tokens[q - 1].end));
+      const w = cx.tokens[q - 1];
+      const inner = cx.endAt.get(w.end);
+      const filler =
+        cx.pat.coordinationFillers.has(cx.low(q - 1)) ||
+        (isNameWord(cx, q - 1) && (isDemonym(w.text) || !inner || inner.type !== ref.type || cx.removed.has(inner)));
       if (!filler) return out;
       q--;
       fill++;
@@ -370,7 +385,7 @@ function applyAfterCue(cx: AliasContext, i: number, cue: Cue): number {
   if (end < 0 || end >= cx.tokens.length) return -1;
   const ref = referentBefore(cx, i);
   if (!ref || (cue.comma && !ref.comma)) return -1;
-  const names = readAliasList(cx, end, cue.list);
+  const names = readAliasList(cx, end, cue.list).filter((n) => !cue.boundary || atBoundary(cx, n.next));
   if (names.length === 0) return -1;
   const referent = ref.mention;
   const members = cue.rule === "aliases/which-called" ? coordinated(cx, referent) : [referent];
@@ -388,7 +403,7 @@ function applyAfterCue(cx: AliasContext, i: number, cue: Cue): number {
     const of = n.mention && n.mention.type !== referent.type && ref.comma ? (appositiveHead(cx, referent, n.mention.type) ?? referent) : referent;
     if (foldName(cx.text.slice(n.start, n.end)) === foldName(of.text)) continue;
     const alias = n.mention ?? cx.ensureMention(n.start, n.end, of.type, "alias", cue.rule);
-    if (alias === of) continue;
+    if (alias === of || (alias.type !== of.type && !cue.retype)) continue;
     if (alias.type !== of.type) {
       alias.attributes = { ...alias.attributes, retypedBy: cue.rule, typeBefore: alias.type };
       alias.type = of.type;

@@ -13,6 +13,10 @@ export interface Cue {
   list: boolean;
   /** True when the bridge between referent and cue must hold a comma ("X, dubbed Y"). */
   comma: boolean;
+  /** True when an alias mention typed otherwise takes the referent's type; false: the link is dropped. */
+  retype: boolean;
+  /** True when each alias must end at a clause boundary (",", ")", ".", ";" or the sentence end). */
+  boundary: boolean;
   words: string[];
 }
 
@@ -75,13 +79,15 @@ export function compilePatterns(raw: unknown, rel = FILE): AliasPatterns {
     check(typeof q.rule === "string" && q.rule.startsWith("aliases/"), rel, `after[${i}].rule must be "aliases/..."`);
     check(typeof q.list === "boolean", rel, `after[${i}].list must be a boolean`);
     check(typeof q.comma === "boolean", rel, `after[${i}].comma must be a boolean`);
+    check(typeof q.retype === "boolean", rel, `after[${i}].retype must be a boolean`);
+    check(typeof q.boundary === "boolean", rel, `after[${i}].boundary must be a boolean`);
     check(isStringArray(q.cues) && q.cues.length > 0, rel, `after[${i}].cues must be a non-empty list of strings`);
     for (const c of q.cues as string[]) {
       const words = cueWords(c);
       check(words.length > 0 && words[0] !== AGENT, rel, `after[${i}] cue "${c}" must start with a word`);
       check(words.filter((w) => w === AGENT).length <= 1, rel, `after[${i}] cue "${c}" has more than one ${AGENT}`);
       check(words[words.length - 1] !== AGENT, rel, `after[${i}] cue "${c}" must not end with ${AGENT}`);
-      after.push({ rule: q.rule as string, list: q.list as boolean, comma: q.comma as boolean, words });
+      after.push({ rule: q.rule as string, list: q.list as boolean, comma: q.comma as boolean, retype: q.retype as boolean, boundary: q.boundary as boolean, words });
     }
   }
   check(Array.isArray(r.marks), rel, "`marks` must be a list");

@@ -158,7 +158,7 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
   const reps = items.flatMap((it, i) => (seenText.has(it.info) ? [] : (seenText.add(it.info), [i])));
   mergeAcronyms(cl, items, reps);
   mergeNameSubsequences(cl, items, reps, cw);
-  const short = mergeShortForms(doc, cl, items, reps);
+  const short = mergeShortForms(doc, cl, items, reps, lex);
   addOrgHeadNouns(doc, cl, items, reps, cw);
   doc.entities = buildEntities(cl, items, { aliasSide, ofSide, short, cw });
 }
@@ -237,10 +237,10 @@ function isSubsequence(short: string[], long: string[]): boolean {
 
 /**
  * A person's short form ("al-Hadrami", "Mohamed", "Abu Omar") joins the one person whose longer name
- * ends (or, for a kunya, begins) with it. When several people fit, nothing is merged and an info
- * diagnostic says so. Returns the indices of short-form mentions whose entity also has a longer name.
+ * ends (or, for a kunya, begins) with it; a bare demonym ("Iraqi") is no short form of "al-Iraqi".
+ * When several people fit, nothing is merged and an info diagnostic says so. Returns the indices of short-form mentions whose entity also has a longer name.
  */
-function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[]): Set<number> {
+function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[], lex: CorefLexicon): Set<number> {
   const longBy = new Map<string, number[]>();
   const keys = items.map((it) => (it.m.type === "person" ? it.info.personKeys() : undefined));
   const isRep = new Set(reps);
@@ -253,7 +253,7 @@ function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[]):
   const warned = new Set<string>();
   keys.forEach((k, i) => {
     const key = k?.short !== undefined ? `s:${k.short}` : k?.kunya !== undefined ? `k:${k.kunya}` : undefined;
-    if (key === undefined) return;
+    if (key === undefined || lex.isDemonym(items[i].m.text)) return;
     shortKeyed.add(i);
     if (!isRep.has(i)) return;
     const own = cl.find(i);

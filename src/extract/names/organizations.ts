@@ -81,8 +81,8 @@ function orgModifier(ctx: NameContext, j: number): boolean {
 }
 
 /**
- * "Syrian Democratic Forces", "Deir ez-Zor Military Council", "Ministry of Interior": capitalized words
- * ending in (or starting with, before "of") a capitalized organization cue word.
+ * "Syrian Democratic Forces", "Deir ez-Zor Military Council", "Russian Ministry of Defense": capitalized
+ * words ending in a capitalized organization cue word, plus an "of"/"for" complement.
  */
 export const orgCue: Recognizer = {
   rule: "names/org-cue",
@@ -99,12 +99,16 @@ export const orgCue: Recognizer = {
       while (start < k && (ctx.is(start, "non-names") || (ctx.sentenceInitial(start) && ctx.is(start, "common-words")))) start++;
       let end = k;
       while (ctx.cap(end + 1) && ctx.is(end + 1, "org-cues") && ctx.sameSentence(k, end + 1)) end++;
-      if (start === k && (ctx.lower(end + 1) === "of" || ctx.lower(end + 1) === "for")) {
+      if (ctx.lower(end + 1) === "of" || ctx.lower(end + 1) === "for") {
         let j = end + 2;
         if (ctx.lower(j) === "the") j++;
         let last = -1;
-        while (ctx.sameSentence(k, j) && (orgModifier(ctx, j) || (CONNECTORS.has(ctx.lower(j)) && orgModifier(ctx, j + 1)))) last = j++;
-        if (last > 0) end = last;
+        let acronymInside = false;
+        while (ctx.sameSentence(k, j) && (orgModifier(ctx, j) || (CONNECTORS.has(ctx.lower(j)) && orgModifier(ctx, j + 1)))) {
+          if (ctx.allCaps(j)) acronymInside = true;
+          last = j++;
+        }
+        if (last > 0 && !acronymInside && !ctx.allCaps(last + 1)) end = last;
       }
       if (start === k && end === k) continue;
       const place = lookupPlaceLoose(ctx.slice(start, end));
@@ -165,7 +169,7 @@ export const orgLowercaseCue: Recognizer = {
       const j = k - 1;
       if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, "org-cues-lowercase") || !ctx.sameSentence(j, k)) continue;
       if (!ctx.cap(j) || ctx.allCaps(j) || ctx.sentenceInitial(j) || ctx.stopWord(j) || ctx.inHeadline(j)) continue;
-      if (ctx.is(j, "given-names") || matchKnownOrganization(ctx.tokens[j].text)) continue;
+      if (matchKnownOrganization(ctx.tokens[j].text)) continue;
       if (ctx.cap(j - 1) && ctx.sameSentence(j - 1, j)) continue;
       out.push(ctx.candidate(j, k, "organization", this.rule, 0.7));
     }

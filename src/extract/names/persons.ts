@@ -36,7 +36,10 @@ export function extendArabicName(ctx: NameContext, end: number): { end: number; 
   return { end, nisbas };
 }
 
-/** "Abu Bakr al-Baghdadi", "Abou Abdul Rahman al-Tal Afri", "Umm Sayyaf": a kunya plus optional nisbas. */
+/**
+ * "Abu Bakr al-Baghdadi", "Abou Abdul Rahman al-Tal Afri", "Umm Sayyaf", "Ahmed Abu Rish": a kunya plus
+ * optional nisbas, with known given names before it.
+ */
 export const arabicKunya: Recognizer = {
   rule: "names/arabic-kunya",
   find(ctx) {
@@ -47,7 +50,9 @@ export const arabicKunya: Recognizer = {
       if (!ctx.sameSentence(i, j) || !(ctx.cap(j) || ctx.nisba(j)) || ctx.is(j, "non-names") || ctx.is(j, "org-cues")) continue;
       if (COMPOUND_FIRST.has(ctx.folded[j]) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
       const ext = extendArabicName(ctx, j);
-      out.push(ctx.candidate(i, ext.end, "person", this.rule, ext.nisbas > 0 ? 0.95 : 0.75));
+      let start = i;
+      while (start - 1 >= 0 && i - start < 2 && ctx.sameSentence(start - 1, i) && ctx.cap(start - 1) && ctx.is(start - 1, "given-names") && !ctx.stopWord(start - 1)) start--;
+      out.push(ctx.candidate(start, ext.end, "person", this.rule, ext.nisbas > 0 || start < i ? 0.95 : 0.75));
       i = ext.end;
     }
     return out;

@@ -139,7 +139,8 @@ export const removeOverlaps: Refiner = {
 };
 
 /**
- * Finds later and earlier lone uses of a person's last name part ("al-Hadrami", "Al-Masri"); they
+ * Finds later and earlier lone uses of a person's last name part ("al-Hadrami", "Al-Masri", "Adnani"
+ * for "al-Adnani"); they
  * replace tagger spans and cue-less gazetteer hits on the same word ("Hayden" the person, not the town).
  */
 export const shortForms: Refiner = {
@@ -152,7 +153,12 @@ export const shortForms: Refiner = {
       const sp = s.lastIndexOf(" ");
       if (sp < 0) continue;
       const last = s.slice(sp + 1);
-      if (/^(?:al|el|ad|ar|as|ash|at|az|an)-/i.test(last) || (/^\p{Lu}/u.test(last) && !wordSet("common-words").has(foldName(last)))) lastParts.add(foldName(last));
+      const nisba = /^(?:al|el|ad|ar|as|ash|at|az|an)-(.+)$/i.exec(last);
+      if (nisba) {
+        lastParts.add(foldName(last));
+        const bare = foldName(nisba[1]);
+        if (/^\p{Lu}/u.test(nisba[1]) && bare.length > 3 && !isDemonym(bare) && !wordSet("common-words").has(bare)) lastParts.add(bare);
+      } else if (/^\p{Lu}/u.test(last) && !wordSet("common-words").has(foldName(last))) lastParts.add(foldName(last));
     }
     if (lastParts.size === 0) return cands;
     const weak = (c: Candidate) => c.rule === "tagger" || (c.rule === "names/gazetteer" && c.confidence < 0.9);

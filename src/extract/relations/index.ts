@@ -4,7 +4,8 @@ import { lookupCountryName } from "../../lexicon/countries.js";
 import { foldName } from "../../lexicon/fold.js";
 import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
-import { gateOpen, relationRules, type DocCtx, type SentCtx } from "./rules.js";
+import { gateOpen, type DocCtx, type SentCtx } from "./pattern.js";
+import { relationRules } from "./rules.js";
 import { buildSketches, type SlotKind } from "./sketch.js";
 
 /** Regions whose text states no relations. */

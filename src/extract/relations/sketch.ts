@@ -168,7 +168,7 @@ export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
       }
       const word = normWord(tok.text);
       if (RESOLVABLE.has(word)) {
-        const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, localPerson(items, slots));
+        const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, localPerson(doc.text, items, slots));
         if (resolved) {
           addSlot(resolved.slot, word);
           t = resolved.lastToken;
@@ -206,12 +206,17 @@ function genderOf(doc: Doc, cues: RelationCues): (entity: string) => Gender {
   };
 }
 
-/** The person named just before a pronoun ("A and his wife", "A, his brother"), if any. */
-function localPerson(items: Item[], slots: Slot[]): string | undefined {
+/**
+ * The person named just before a pronoun ("A and his wife", "A, his brother"); null when an unrecognised
+ * capitalised word stands there instead ("Dzhokhar and his brother": the antecedent is not known).
+ */
+function localPerson(text: string, items: Item[], slots: Slot[]): string | null | undefined {
   const n = items.length;
   const prev = items[n - 1];
   const cand = prev && (prev.word === "and" || prev.word === ",") ? items[n - 2] : undefined;
-  return cand?.slot !== undefined && slots[cand.slot].kind === "P" ? slots[cand.slot].entity : undefined;
+  if (!cand) return undefined;
+  if (cand.slot !== undefined) return slots[cand.slot].kind === "P" ? slots[cand.slot].entity : undefined;
+  return /^\p{Lu}/u.test(text.slice(cand.start, cand.end)) ? null : undefined;
 }
 
 /** What pronoun and description resolution reads: antecedents so far, and organization head words (lazily). */
@@ -232,10 +237,11 @@ function resolveWord(
   t: number,
   word: string,
   nextMention: number,
-  local: string | undefined,
+  local: string | null | undefined,
 ): { slot: Slot; lastToken: number } | undefined {
   const { doc, recency } = res;
   const tok = doc.tokens[t];
+  if (local === null && (PERSON_PRONOUNS.has(word) || word === "whose")) return undefined;
   if (PERSON_PRONOUNS.has(word)) {
     const g = PRONOUN_GENDER[word];
     const fits = (e: string) => {

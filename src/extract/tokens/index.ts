@@ -25,6 +25,7 @@ function loadAbbreviations(): Set<string> {
 function kindOf(text: string): TokenKind {
   const c = text.charCodeAt(0);
   if (c >= 48 && c <= 57) return "number";
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return "word";
   return /[\p{L}\p{N}]/u.test(text) ? "word" : "punct";
 }
 
@@ -64,24 +65,30 @@ export function tokenize(doc: Doc): void {
     sentStartTok = endTok;
   };
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i];
+    const t = raw[i] as Token;
+    t.sentence = -1;
     const prev = tokens[tokens.length - 1];
     if (prev) {
-      const gap = text.slice(prev.end, t.start);
-      const nl = gap.indexOf("\n");
-      if (nl >= 0) {
-        const blank = /\n[ \t\r\f\v]*\n/.test(gap);
-        const softWrap = !blank && /^[\p{Ll},;]/u.test(prev.text.slice(-1)) && /^\p{Ll}/u.test(t.text);
+      const breaks = lineBreaksBetween(text, prev.end, t.start);
+      if (breaks > 0) {
+        const softWrap = breaks === 1 && /^[\p{Ll},;]/u.test(prev.text.slice(-1)) && /^\p{Ll}/u.test(t.text);
         if (!softWrap) close(tokens.length);
-      } else if (gap.length > 0 && isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
+      } else if (t.start > prev.end && isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
         close(tokens.length);
       }
     }
-    tokens.push({ ...t, sentence: -1 });
+    tokens.push(t);
   }
   close(tokens.length);
   doc.tokens = tokens;
   doc.sentences = sentences;
+}
+
+/** Line breaks in `text[from, to)` (whitespace only between tokens); 2 means a blank line or more. */
+function lineBreaksBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 && ++n === 2) return 2;
+  return n;
 }
 
 /** True when the tokens so far end with sentence-final punctuation (plus closers). */

@@ -42,6 +42,50 @@ const CASES: Case[] = [
     links: ["Abu Ali ~ Abu Omar"],
   },
   {
+    name: "also known as inside brackets",
+    text: "Attacks by ISIS (also known as ISIL or Daesh) went on.",
+    mentions: [["ISIS", O]],
+    links: ["ISIS ~ ISIL", "ISIS ~ Daesh"],
+    rule: "aliases/also-known-as",
+  },
+  {
+    name: "a former name in brackets",
+    text: "He died in Kristiania (now Oslo) in 1922.",
+    mentions: [["Kristiania", L], ["Oslo", L]],
+    links: ["Kristiania ~ Oslo"],
+    rule: "aliases/former-name",
+  },
+  {
+    name: "negative: a former-name cue does not retype a mention",
+    text: "In Raqqa, now ISIS rules.",
+    mentions: [["Raqqa", L], ["ISIS", O]],
+    links: [],
+  },
+  {
+    name: "negative: a former-name cue needs a clause boundary after the name",
+    text: "They took Raqqa, now Syria's largest ruin.",
+    mentions: [["Raqqa", L], ["Syria", L]],
+    links: [],
+  },
+  {
+    name: "a former name of an organization",
+    text: "Jabhat Fateh al-Sham, formerly Jabhat al-Nusra, attacked.",
+    mentions: [["Jabhat Fateh al-Sham", O]],
+    links: ["Jabhat Fateh al-Sham ~ Jabhat al-Nusra"],
+  },
+  {
+    name: "upper-case cue",
+    text: "Abu Ali, AKA Abu Omar, spoke.",
+    mentions: [["Abu Ali", P]],
+    links: ["Abu Ali ~ Abu Omar"],
+  },
+  {
+    name: "negative: 'now' before a lower-case word",
+    text: "ISIS, now weakened, lost Raqqa.",
+    mentions: [["ISIS", O], ["Raqqa", L]],
+    links: [],
+  },
+  {
     name: "aka without a comma",
     text: "Fighters loyal to Abu Mohammed aka Abu Ali attacked the town.",
     mentions: [["Abu Mohammed", P]],
@@ -119,6 +163,19 @@ const CASES: Case[] = [
     mentions: [["Kata'ib al-Nour", O]],
     links: ["Kata'ib al-Nour ~ Nour Brigades"],
     rule: "aliases/bracket",
+  },
+  {
+    name: "a coordination over a demonym typed as a place is still a union",
+    text: "He ran the Syrian area of Albu Kamal and the Iraqi area of Al-Qaem, which ISIS called the Euphrates prefecture.",
+    mentions: [["Albu Kamal", L], ["Al-Qaem", L], ["ISIS", O], ["Iraqi", L], ["Syrian", L]],
+    links: [],
+    added: ["Euphrates prefecture/place/name"],
+  },
+  {
+    name: "negative: a coordination needs a same-type conjunct right before 'and'",
+    text: "He was born in Mosul and lived in Hajin, which ISIS called Wilayat Hajin.",
+    mentions: [["Mosul", L], ["Hajin", L], ["ISIS", O]],
+    links: ["Hajin ~ Wilayat Hajin"],
   },
   {
     name: "repeated introduced name becomes a mention",
@@ -272,8 +329,9 @@ for (const [text, want] of ACRONYMS) {
 
 const BAD_PATTERNS: [string, unknown, RegExp][] = [
   ["not an object", 3, /must be an object/],
-  ["rule without prefix", { after: [{ rule: "x", list: true, comma: true, cues: ["a"] }], marks: [] }, /rule must be/],
-  ["cue starting with the slot", { after: [{ rule: "aliases/x", list: true, comma: true, cues: ["{agent} called"] }], marks: [] }, /must start with a word/],
+  ["rule without prefix", { after: [{ rule: "x", list: true, comma: true, retype: true, boundary: false, cues: ["a"] }], marks: [] }, /rule must be/],
+  ["cue starting with the slot", { after: [{ rule: "aliases/x", list: true, comma: true, retype: true, boundary: false, cues: ["{agent} called"] }], marks: [] }, /must start with a word/],
+  ["missing retype flag", { after: [{ rule: "aliases/x", list: true, comma: true, cues: ["a"] }], marks: [] }, /retype must be a boolean/],
   ["missing word list", { after: [], marks: [] }, /bridgeWords/],
 ];
 for (const [name, raw, err] of BAD_PATTERNS) {

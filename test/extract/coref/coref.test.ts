@@ -14,7 +14,7 @@ const L = "place" as const;
 const LEX: CorefLexicon = {
   knownOrgKey: (name) => ({ ISIS: "is", "Islamic State": "is", Daesh: "is" })[name],
   countryName: (name) => ({ US: "United States", "United States": "United States" })[name],
-  isDemonym: (w) => ["Iraqi", "Syrian"].includes(w),
+  isDemonym: (w) => ["Iraqi", "Syrian", "Egyptian"].includes(w),
 };
 
 interface Case {
@@ -94,6 +94,12 @@ const CASES: Case[] = [
     mentions: [["Abu Omar al-Shami", P], ["Abu Omar al-Iraqi", P], ["Abu Omar", P, { nth: 2 }]],
     entities: ["person:Abu Omar al-Shami [] ×1", "person:Abu Omar al-Iraqi [] ×1", "person:Abu Omar [] ×1"],
     diagnostic: "coref/short-form-ambiguous",
+  },
+  {
+    name: "negative: a bare demonym is no short form of a nisba",
+    text: "Abou Ayman al-Iraqi spoke to an Iraqi official.",
+    mentions: [["Abou Ayman al-Iraqi", P], ["Iraqi", P, { nth: 1 }]],
+    entities: ["person:Abou Ayman al-Iraqi [] ×1", "person:Iraqi [] ×1"],
   },
   {
     name: "a bare kunya that fits one person joins",

@@ -78,10 +78,13 @@ test("overlap removal: longest wins, then confidence; tagger only fills gaps", (
 });
 
 test("short forms: lone last names of found persons become person mentions", () => {
-  const text = "Abu Harith al-Masri spoke. Al-Masri, an Egyptian, left. Al-Masri Street is near. al-Shami came.";
-  const out = shortForms.refine(ctxOf(text), [at(text, "Abu Harith al-Masri", { type: "person" })]);
-  assert.deepEqual(show(text, out), ["person:Abu Harith al-Masri", "person:Al-Masri"]);
-  assert.equal(out[1].form, "short");
+  const text = "Abu Harith al-Masri and Abu Ayman al-Iraqi spoke. Al-Masri, an Egyptian, left. Al-Masri Street is near. al-Shami came. Masri left. An Iraqi came.";
+  const out = shortForms.refine(ctxOf(text), [
+    at(text, "Abu Harith al-Masri", { type: "person" }),
+    at(text, "Abu Ayman al-Iraqi", { type: "person" }),
+  ]);
+  assert.deepEqual(show(text, out), ["person:Abu Harith al-Masri", "person:Abu Ayman al-Iraqi", "person:Al-Masri", "person:Masri"]);
+  assert.equal(out[2].form, "short");
 });
 
 test("findNames skips credit regions and time expressions; spans quote the text", () => {

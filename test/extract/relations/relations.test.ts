@@ -157,6 +157,9 @@ const moreCases: { name: string; text: string; want: string[] }[] = [
   { name: "a post in an unnamed unit of a group is membership", text: "[Abu Ali|P], the head of [ISIS|O]' security office, was killed.", want: ["Abu Ali member_of ISIS"] },
   { name: "appositive group noun", text: "[Abu Ali|P], a senior [ISIS|O] commander, was killed.", want: ["Abu Ali member_of ISIS"] },
   { name: "appositive definite group leader", text: "[Abu Bakr|P], the [ISIS|O] leader, was killed.", want: ["Abu Bakr leader_of ISIS"] },
+  { name: "a group's post over a place", text: "[Abu Ali|P], the [ISIS|O] emir of [Raqqa|L], was killed.", want: ["Abu Ali holds_position Raqqa", "Abu Ali member_of ISIS"] },
+  { name: "an office of an organization", text: "[Ali Ahmed|P] was the minister of [Defence|O].", want: ["Ali Ahmed holds_position Defence"] },
+  { name: "its leader", text: "[ISIS|O] announced that its leader, [Abu Bakr|P], died.", want: ["Abu Bakr leader_of ISIS"] },
   { name: "under the command of", text: "[Jaish al-Izza|O], under the command of [Jamil al-Saleh|P], attacked.", want: ["Jamil al-Saleh leader_of Jaish al-Izza"] },
   { name: "whose brother", text: "[Abu Ali|P], whose brother [Abu Omar|P] was killed, fled.", want: ["Abu Ali sibling_of Abu Omar"] },
   { name: "a town in a province", text: "[Hajin|L], a small town in eastern [Deir ez-Zor|L], fell.", want: ["Hajin located_in Deir ez-Zor"] },
@@ -164,8 +167,10 @@ const moreCases: { name: string; text: string; want: string[] }[] = [
 ];
 
 const moreNegatives: { name: string; text: string; want: string[] }[] = [
+  { name: "a description with no group named before stays unresolved", text: "[Abu Ali|P], the commander of the brigades, fled.", want: [] },
   { name: "a town near a place is not inside it", text: "[Hajin|L], a town near [Deir ez-Zor|L], fell.", want: [] },
   { name: "the A suburb of B is ambiguous and left out", text: "They reached the [Wellington|L] suburb of [Miramar|L].", want: [] },
+  { name: "an object pronoun is not an apposition", text: "[Abu Ali|P] defeated him, [Ahrar|O] leader [Abu Omar|P].", want: ["Abu Omar leader_of Ahrar"] },
   { name: "a list of persons is not an apposition", text: "[Abu Ali|P], [Abu Omar|P] and others fled.", want: [] },
 ];
 
@@ -176,6 +181,15 @@ for (const c of [...moreCases, ...moreNegatives]) {
 }
 
 test("relations: his skips a woman's name for the man before her", () => {
-  const doc = run("[Abu Ali|P] met [Umm Omar|P] and said that his brother, [Abu Hassan|P], fled.");
+  const doc = run("[Umm Omar|P] met [Abu Ali|P]. She said that his brother, [Abu Hassan|P], fled.");
   assert.deepEqual(relationStrings(doc), ["Abu Ali sibling_of Abu Hassan"]);
+});
+
+test("relations: a pronoun after an unrecognised name stays unresolved", () => {
+  const doc = run("[Edward Hayden|P] said that Dzhokhar and his brother, [Tamerlan Tsarnaev|P], met.");
+  assert.deepEqual(relationStrings(doc), []);
+});
+
+test("relations: 'believed to be' states a post", () => {
+  assert.deepEqual(relationStrings(run("[Abu Ali|P] is believed to be the leader of [Jund al-Aqsa|O].")), ["Abu Ali leader_of Jund al-Aqsa"]);
 });

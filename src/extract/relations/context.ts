@@ -1,0 +1,181 @@
+/** Helpers the relation rules share: reading a match, finding clause subjects, times and coordinations. */
+import type { TimeExpr, TimeRef } from "../../model.js";
+import { span } from "../../model.js";
+import { foldName } from "../../lexicon/fold.js";
+import type { RelationCues } from "./cues.js";
+import { pieces, type SentCtx } from "./pattern.js";
+import { isPossessor, itemAt, type SlotKind } from "./sketch.js";
+
+/** Slot index captured by group `name`, or undefined. */
+export function slotNo(m: RegExpExecArray, name: string): number | undefined {
+  const g = m.groups?.[name];
+  return g === undefined ? undefined : Number(g);
+}
+
+/** Item index where group `name` (or the whole match) starts. */
+export function firstItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
+  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  return itemAt(c.sk, ix ? ix[0] : m.index);
+}
+
+/** Item index where group `name` (or the whole match) ends (inclusive). */
+export function lastItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
+  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  return itemAt(c.sk, ix ? ix[1] : m.index + m[0].length) - 1;
+}
+
+export function words(c: SentCtx, m: RegExpExecArray, name: string): string[] {
+  return (m.groups?.[name] ?? "").trim().split(" ").filter((w) => w.length > 0);
+}
+
+export function slotEntity(c: SentCtx, n: number): string {
+  return c.sk.slots[n].entity;
+}
+
+export function itemOfSlot(c: SentCtx, n: number): number {
+  return c.sk.slotItem[n];
+}
+
+/** The evidence span over items [a, b] (any order). */
+export function evidence(c: SentCtx, a: number, b: number) {
+  const it = c.sk.items;
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  return span(c.doc.text, it[lo].start, it[hi].end);
+}
+
+const TIME_PREPS = new Set(["in", "since", "from", "until", "till", "on", "during", "between", "by", "as", "of", "early", "late", "mid", "around"]);
+
+/** A time stated right after item `to` ("joined ISIS in 2013"), else the last one inside items [from, to]. */
+export function timeFor(c: SentCtx, from: number, to: number): TimeRef | undefined {
+  if (c.times.length === 0) return undefined;
+  const it = c.sk.items;
+  for (let k = to + 1; k < it.length && k <= to + 4; k++) {
+    const t = c.times.find((x) => x.span.start === it[k].start);
+    if (t) return toRef(t);
+    if (!TIME_PREPS.has(it[k].word)) break;
+  }
+  const lo = it[Math.min(from, to)].start;
+  const hi = it[Math.max(from, to)].end;
+  let best: TimeExpr | undefined;
+  for (const t of c.times) if (t.span.start >= lo && t.span.end <= hi) best = t;
+  return best ? toRef(best) : undefined;
+}
+
+export function toRef(t: TimeExpr): TimeRef {
+  return { text: t.text, span: t.span, start: t.start, end: t.end, precision: t.precision, approximate: t.approximate, relative: t.relative };
+}
+
+/** True when one of the three items before `i` negates ("not", "never", "refused", "didn't"). */
+export function negated(c: SentCtx, i: number): boolean {
+  for (let k = Math.max(0, i - 3); k < i; k++) {
+    const w = c.sk.items[k].word;
+    if (c.cues.negations.includes(w) || w.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+/** First item of the clause that holds item `i` (after "that", ";", "said"...), or -1 after a relative "who". */
+export function clauseStart(c: SentCtx, i: number): { start: number; relative?: number } {
+  const it = c.sk.items;
+  for (let j = i - 1; j >= 0; j--) {
+    const w = it[j].word;
+    if (c.cues.relativePronouns.includes(w)) return { start: j + 1, relative: j };
+    if (c.cues.clauseBoundaries.includes(w)) return { start: j + 1 };
+  }
+  return { start: 0 };
+}
+
+/**
+ * The slot that is the grammatical subject of the clause holding item `i`: after a relative "who", the
+ * nearest name before it; otherwise the first name in the clause that is neither a possessor nor after a
+ * preposition, skipping a fronted adverbial ("before joining ISIS in 2013, X was ..."). Undefined when that
+ * name is not of `kinds`.
+ */
+export function clauseSubject(c: SentCtx, i: number, kinds: string): number | undefined {
+  const it = c.sk.items;
+  const { start, relative } = clauseStart(c, i);
+  if (relative !== undefined) {
+    for (let k = relative - 1; k >= 0; k--) {
+      if (c.cues.clauseBoundaries.includes(it[k].word)) return undefined;
+      const s = it[k].slot;
+      if (s === undefined || isPossessor(c.sk, k)) continue;
+      return kinds.includes(c.sk.slots[s].kind) ? s : undefined;
+    }
+    return undefined;
+  }
+  let from = start;
+  if (from < i && c.cues.frontedOpeners.includes(it[from].word)) {
+    for (let k = from; k < i; k++) {
+      if (it[k].word === ",") {
+        from = k + 1;
+        break;
+      }
+    }
+  }
+  for (let k = from; k < i; k++) {
+    const s = it[k].slot;
+    if (s === undefined || isPossessor(c.sk, k)) continue;
+    if (k > 0 && c.cues.prepositions.includes(it[k - 1].word)) continue;
+    return kinds.includes(c.sk.slots[s].kind) ? s : undefined;
+  }
+  return undefined;
+}
+
+/** True when the clause of item `i` opens with "before joining ..." and similar. */
+export function formerClause(c: SentCtx, i: number): boolean {
+  const { start } = clauseStart(c, i);
+  const head = c.sk.items
+    .slice(start, Math.min(i, start + 4))
+    .map((x) => x.word)
+    .join(" ");
+  return c.cues.formerClauseOpeners.some((p) => head.startsWith(p));
+}
+
+/** After a possessive chain ("ISIS' Sharia council"), the last organization: the head of the phrase. */
+export function possessiveHead(c: SentCtx, item: number): number {
+  let k = item;
+  while (isPossessor(c.sk, k)) {
+    const next = c.sk.items[k + 2];
+    if (next?.slot === undefined || c.sk.slots[next.slot].kind !== "O") break;
+    k += 2;
+  }
+  return k;
+}
+
+let coordRe: RegExp | undefined;
+let coordFor: RelationCues | undefined;
+
+/** Slots of the same kind coordinated after item `after` (", the SDF and the Iraqi area of Al-Qaem"). */
+export function coordinated(c: SentCtx, after: number, kind: SlotKind): number[] {
+  if (!coordRe || coordFor !== c.cues) {
+    const p = pieces(c.cues);
+    coordRe = new RegExp(`(?:(?: ,)?(?: and| or)| ,)(?: the)?${p.adj}{0,2}(?:${p.cls} of(?: the)?)? <([POL])(\\d+)>`, "y");
+    coordFor = c.cues;
+  }
+  const out: number[] = [];
+  let k = after;
+  while (k + 1 < c.sk.items.length) {
+    coordRe.lastIndex = c.sk.at[k + 1] - 1;
+    const m = coordRe.exec(c.sk.text);
+    if (!m || m[1] !== kind) break;
+    const n = Number(m[2]);
+    out.push(n);
+    k = itemOfSlot(c, n);
+  }
+  return out;
+}
+
+export function isCountry(c: SentCtx, entity: string): boolean {
+  return c.countryOf.has(entity);
+}
+
+export function lastWord(c: SentCtx, entity: string): string {
+  const name = c.entities.get(entity)?.name ?? "";
+  const w = foldName(name).split(" ");
+  return w[w.length - 1];
+}
+
+export function singularNoun(w: string): string {
+  return w.endsWith("ies") ? w.slice(0, -3) + "y" : w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w;
+}
