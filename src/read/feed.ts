@@ -3,10 +3,10 @@
  * pubDate/published/updated, and the body from content:encoded, content, description or summary
  * (HTML inside is converted to paragraphs). The channel/feed title becomes the outlet.
  */
-import { DOMParser } from "linkedom";
 import type { Credit } from "../model.js";
 import { isCreditName } from "./credits.js";
 import { parseDate } from "./dates.js";
+import { linkedom } from "./dom.js";
 import { fragmentParagraphs, paragraphsOf } from "./html.js";
 import { normaliseLanguage } from "./language.js";
 import type { Parts } from "./parts.js";
@@ -55,7 +55,7 @@ function descendants(root: XEl, n: string): XEl[] {
 
 /** Root element of the document, or null. */
 function rootOf(xml: string): XEl | null {
-  const doc = new DOMParser().parseFromString(xml, "text/xml") as unknown as XEl;
+  const doc = new (linkedom().DOMParser)().parseFromString(xml, "text/xml") as unknown as XEl;
   return children(doc)[0] ?? null;
 }
 

@@ -5,11 +5,10 @@
  * plain walk over the rest of the page. Metadata comes from meta tags, JSON-LD, `<time datetime>`,
  * `<link rel=canonical>` and `<html lang>`. Scripts and styles never reach the text.
  */
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import type { Credit } from "../model.js";
 import { isCreditName, parseCreditLine } from "./credits.js";
 import { parseDate } from "./dates.js";
+import { linkedom, readability } from "./dom.js";
 import { InputError } from "./errors.js";
 import { normaliseLanguage } from "./language.js";
 import type { Parts } from "./parts.js";
@@ -92,7 +91,7 @@ export function fragmentParagraphs(html: string): string[] {
       .map((p) => p.replace(/[ \t]+/g, " ").trim())
       .filter((p) => p.length > 0);
   }
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   return paragraphsOf(document.body as unknown as El);
 }
 
@@ -300,9 +299,9 @@ function marked(doc: El): string[] {
 /** Article paragraphs and byline as Readability finds them; empty when it finds nothing. */
 function readable(document: Document, info: Omit<Parts, "paragraphs" | "text">): { paragraphs: string[]; byline: string | null } {
   try {
-    const article = new Readability(document, { charThreshold: 100 }).parse();
+    const article = new (readability().Readability)(document, { charThreshold: 100 }).parse();
     if (!article?.content) return { paragraphs: [], byline: null };
-    const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
+    const { document: content } = linkedom().parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
     if (!info.title && article.title) info.title = article.title.replace(/\s+/g, " ").trim();
     return { paragraphs: paragraphsOf(content.body as unknown as El), byline: article.byline ?? null };
   } catch {
@@ -312,7 +311,7 @@ function readable(document: Document, info: Omit<Parts, "paragraphs" | "text">):
 
 /** Reads an HTML page into parts; throws `InputError` when no article text can be found. */
 export function readHtml(html: string, file: string): Parts {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   const doc = document as unknown as El;
   const info = pageMeta(doc);
   stripFurniture(doc);
@@ -323,7 +322,7 @@ export function readHtml(html: string, file: string): Parts {
     ({ paragraphs, byline } = readable(document as unknown as Document, info));
   }
   if (!hasArticleText(paragraphs)) {
-    const { document: fresh } = parseHTML(html);
+    const { document: fresh } = linkedom().parseHTML(html);
     stripFurniture(fresh as unknown as El);
     paragraphs = paragraphsOf((fresh as unknown as El).querySelector("body") ?? (fresh as unknown as El));
   }

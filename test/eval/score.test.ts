@@ -4,13 +4,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { extract } from "../../src/extract/index.js";
 import { readDocuments } from "../../src/read/index.js";
 import { formatScore, norm, score, scoreJson, type ScorableResult } from "../../src/eval/score.js";
 import type { Gold } from "../../src/eval/gold.js";
+import { SHARED } from "../property/spans.js";
 
-const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
 const SCORE_MJS = path.join(SHARED, "eval/score.mjs");
 const reference = (await import(SCORE_MJS)) as { score: (g: unknown, r: unknown) => unknown; norm: (s: unknown) => string };
 

@@ -129,5 +129,5 @@ test("corrupt data files throw errors naming the file", () => {
   assert.throws(() => loadWordList(wrong, "words"), /wrong\.json: `words` must be a list of strings/);
   assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: "no", acronyms: [] }] }, "lexicons/orgs.json"), /data\/lexicons\/orgs\.json: organizations\[0\]\.aliases/);
   assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: [], acronyms: [] }, { key: "x", name: "Y", aliases: [], acronyms: [] }] }), /duplicated/);
-  assert.throws(() => parseGazetteer("1\tA\n"), /data\/gazetteer\/places\.tsv\.gz: expected sections/);
+  assert.throws(() => parseGazetteer("1\tA\n"), /data\/gazetteer\/places\.tsv: expected sections/);
 });

@@ -1,11 +1,11 @@
 /** Helpers shared by the property and schema tests. */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import Ajv2020 from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
 
-/** `../shared`, beside the repository. */
-export const SHARED = fileURLToPath(new URL("../../../shared/", import.meta.url));
+/** `../shared`, beside the repository, with links resolved (score.mjs only runs as itself under its real path). */
+export const SHARED = realpathSync(fileURLToPath(new URL("../../../shared/", import.meta.url))) + "/";
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 

@@ -133,29 +133,65 @@ export function mergeDrafts(doc: Doc, drafts: Draft[]): Draft[] {
   const flat: Draft[] = [];
   for (const s of [...bySent.keys()].sort((x, y) => x - y)) flat.push(...mergeSentence(doc, bySent.get(s)!));
   const out: Draft[] = [];
+  /** Per draft in `out`: its last sentence (`Math.max(...sentences)`), kept as drafts are absorbed. */
+  const last: number[] = [];
+  /** Indices into `out` by type: only drafts of `d.type` (or any fighting, for an anaphoric one) can take `d`. */
+  const byType = new Map<EventType, number[]>();
+  /** Per type, indices whose last sentence may still be near (a superset; stale ones are dropped as `s` grows). */
+  const recent = new Map<EventType, Set<number>>();
+  const listOf = (m: Map<EventType, number[]>, t: EventType) => {
+    let l = m.get(t);
+    if (!l) m.set(t, (l = []));
+    return l;
+  };
+  const recentOf = (t: EventType) => {
+    let r = recent.get(t);
+    if (!r) recent.set(t, (r = new Set()));
+    return r;
+  };
   for (const d of flat) {
     if (d.type === "killing" && d.participants.length === 0 && d.counts.length === 0 && d.trigger.cls?.needsVictim) continue;
     const s = d.trigger.sentence;
-    const near = (e: Draft) => s - Math.max(...e.sentences) <= NEAR_SENTENCES;
-    let target: Draft | undefined;
-    for (let i = out.length - 1; i >= 0 && !target; i--) {
+    const near = (i: number) => s - last[i] <= NEAR_SENTENCES;
+    // Candidates in descending order of position in `out`; every other draft would be skipped below.
+    let cands: number[];
+    if (d.anaphoric) {
+      cands = [...(byType.get(d.type) ?? [])];
+      if (GENERIC_COMBAT.has(d.type)) for (const t of COMBAT) if (t !== d.type) cands.push(...(byType.get(t) ?? []));
+      cands.sort((x, y) => y - x);
+    } else {
+      // Not anaphoric: only a draft of the same type whose last sentence is near can take it.
+      const r = recentOf(d.type);
+      for (const i of r) if (!near(i)) r.delete(i);
+      cands = [...r].sort((x, y) => y - x);
+    }
+    let target = -1;
+    for (const i of cands) {
       const e = out[i];
-      const last = Math.max(...e.sentences);
       const ownPlaces = d.places.every((p) => e.places.includes(p));
-      if (d.anaphoric && ownPlaces && (e.type === d.type || (GENERIC_COMBAT.has(d.type) && COMBAT.has(e.type) && near(e)))) {
+      if (d.anaphoric && ownPlaces && (e.type === d.type || (GENERIC_COMBAT.has(d.type) && COMBAT.has(e.type) && near(i)))) {
         absorb(e, d, false);
-        target = e;
+        target = i;
       } else if (e.type !== d.type || !compatible(e, d)) {
         continue;
-      } else if (s - last <= 1 && placesAgree(e, d) && (shareParticipant(e, d) || !e.participants.length || !d.participants.length)) {
+      } else if (s - last[i] <= 1 && placesAgree(e, d) && (shareParticipant(e, d) || !e.participants.length || !d.participants.length)) {
         absorb(e, d, true);
-        target = e;
-      } else if (near(e) && shareCount(e, d)) {
+        target = i;
+      } else if (near(i) && shareCount(e, d)) {
         absorb(e, d, true);
-        target = e;
+        target = i;
       }
+      if (target >= 0) break;
     }
-    if (!target) out.push(d);
+    if (target >= 0) {
+      last[target] = Math.max(last[target], ...d.sentences);
+      recentOf(out[target].type).add(target);
+    } else {
+      const i = out.push(d) - 1;
+      last.push(Math.max(...d.sentences));
+      listOf(byType, d.type).push(i);
+      recentOf(d.type).add(i);
+    }
   }
   return out;
 }

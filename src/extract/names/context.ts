@@ -200,6 +200,20 @@ export class NameContext {
     );
   }
 
+  /** Index of the token that starts at offset `start`, or -1 (binary search). */
+  tokenAt(start: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.tokens[mid].start;
+      if (s === start) return mid;
+      if (s < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
   /** Start offset of token i and end offset of token j (inclusive). */
   slice(i: number, j: number): string {
     return this.text.slice(this.tokens[i].start, this.tokens[j].end);

@@ -1,6 +1,7 @@
 import type { Doc, Mention } from "../../model.js";
 import { span } from "../../model.js";
 import { tagMentions } from "../tagger/index.js";
+import type { Tagger } from "../tagger/index.js";
 import { NameContext } from "./context.js";
 import type { Candidate, Recognizer } from "./context.js";
 import { PERSON_RECOGNIZERS } from "./persons.js";
@@ -14,10 +15,18 @@ export { NameContext } from "./context.js";
 /** Every rule recognizer, in a fixed order (the order only matters for exact ties). */
 export const RECOGNIZERS: readonly Recognizer[] = [...PERSON_RECOGNIZERS, ...ORGANIZATION_RECOGNIZERS, ...PLACE_RECOGNIZERS];
 
+/** A tagger to use instead of the shipped one (for held-out evaluation); undefined restores the default. */
+let taggerOverride: Tagger | undefined;
+
+/** Makes the names stage use `tagger` instead of the shipped model (undefined: the shipped model again). */
+export function useNameTagger(tagger: Tagger | undefined): void {
+  taggerOverride = tagger;
+}
+
 /** The statistical tagger's candidates; none (plus an info diagnostic) when no model is available. */
 function taggerCandidates(doc: Doc): Candidate[] {
   try {
-    return tagMentions(doc).map((m) => ({ start: m.start, end: m.end, type: m.type, rule: m.rule, confidence: m.confidence, form: m.form }));
+    return tagMentions(doc, taggerOverride).map((m) => ({ start: m.start, end: m.end, type: m.type, rule: m.rule, confidence: m.confidence, form: m.form }));
   } catch (err) {
     doc.diagnostics.push({ severity: "info", message: `names: tagger not used (${err instanceof Error ? err.message : String(err)})`, rule: "names/tagger" });
     return [];

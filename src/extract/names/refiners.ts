@@ -1,5 +1,5 @@
 import type { Candidate, NameContext } from "./context.js";
-import { foldName, isDemonym, wordSet } from "../../lexicon/index.js";
+import { foldName, isDemonym, loadWordList, wordSet } from "../../lexicon/index.js";
 
 /** A refiner: a named step that rewrites or filters the candidate list. */
 export interface Refiner {
@@ -10,14 +10,24 @@ export interface Refiner {
 const LEADING_THE = /^(?:the|The|THE)\s+/;
 const POSSESSIVE = /(?:['’ʼ][sS]?)$/;
 
-/** "the Islamic State" → "Islamic State"; "ISIS'" / "SDF's" → "ISIS" / "SDF"; outer spaces dropped. */
+/** True when offset `start` begins a sentence of the document (the first word of its sentence). */
+function startsSentence(ctx: NameContext, start: number): boolean {
+  const i = ctx.tokenAt(start);
+  return i < 0 || ctx.sentenceInitial(i);
+}
+
+/**
+ * "the Islamic State" → "Islamic State"; "ISIS'" / "SDF's" → "ISIS" / "SDF"; outer spaces dropped. A
+ * tagger span keeps a capitalized "The" inside a sentence ("The Greens", "The Hague"): the tagger learned it.
+ */
 export const trimSpans: Refiner = {
   rule: "names/trim",
   refine(ctx, cands) {
     for (const c of cands) {
       let s = ctx.text.slice(c.start, c.end);
       const lead = LEADING_THE.exec(s);
-      if (lead && lead[0].length < s.length) {
+      const keepThe = c.rule === "tagger" && s.startsWith("The ") && !startsSentence(ctx, c.start);
+      if (lead && lead[0].length < s.length && !keepThe) {
         c.start += lead[0].length;
         s = s.slice(lead[0].length);
       }
@@ -170,7 +180,7 @@ export const shortForms: Refiner = {
       if (ctx.sameSentence(i, i + 1) && ctx.nameWord(i + 1)) continue;
       if (ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.sentenceInitial(i - 1)) continue;
       const t = ctx.tokens[i];
-      if (!strong.free(t)) continue;
+      if (!strong.free(t) || cands.some((c) => weak(c) && c.start < t.end && t.start < c.end && (c.start < t.start || c.end > t.end))) continue;
       added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
     }
     const shorts = new Coverage(ctx.text.length);
@@ -180,5 +190,117 @@ export const shortForms: Refiner = {
   },
 };
 
+/** Where the refiners' word lists live (outside data/lexicons, so the tagger's lexicon hash is unaffected). */
+const EVIDENCE_FILE = "names/evidence.json";
+let eventWords: { heads: ReadonlySet<string>; modifiers: ReadonlySet<string> } | undefined;
+
+/** Event head words and their modifiers from `data/names/evidence.json`, loaded once. */
+function eventLists(): { heads: ReadonlySet<string>; modifiers: ReadonlySet<string> } {
+  eventWords ??= { heads: new Set(loadWordList(EVIDENCE_FILE, "eventHeads")), modifiers: new Set(loadWordList(EVIDENCE_FILE, "eventModifiers")) };
+  return eventWords;
+}
+
+/**
+ * "the 2005 United Kingdom general election", "the United States presidential election": a rule place
+ * directly before (modifiers plus) an event head word names part of an event, not a place; dropped.
+ */
+export const dropEventModifiers: Refiner = {
+  rule: "names/event-modifier",
+  refine(ctx, cands) {
+    const { heads, modifiers } = eventLists();
+    const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
+    return cands.filter((c) => {
+      if (c.type !== "place" || c.rule === "tagger") return true;
+      const m = after.exec(ctx.text.slice(c.end, c.end + 40));
+      if (!m) return true;
+      const w1 = m[1].toLowerCase();
+      const w2 = m[2]?.toLowerCase();
+      return !(heads.has(w1) || (modifiers.has(w1) && w2 !== undefined && heads.has(w2)));
+    });
+  },
+};
+
+/** How much a rule's own evidence weighs against the tagger. */
+export type Strength = "strong" | "weak";
+
+/**
+ * Rules whose evidence wins over the tagger: Arabic-name grammar, known organizations, country names,
+ * cue-word places, titles, "the Iraqi government". Every other rule (bare gazetteer hits, given-name
+ * guesses, unknown acronyms, capitalized cue-word sequences) is weak.
+ */
+const STRONG_RULES: ReadonlySet<string> = new Set([
+  "names/arabic-kunya", "names/arabic-nasab", "names/given-nisba", "names/title-person", "names/known-organization",
+  "names/arabic-org-prefix", "names/demonym-org", "names/country", "names/place-cue", "names/place-cue-after",
+  "names/arabic-place-prefix",
+]);
+
+/** Rules whose span is a name by grammar or a list of known names: never cut back to a longer tagger span. */
+const GRAMMAR_RULES: ReadonlySet<string> = new Set([
+  "names/arabic-kunya", "names/arabic-nasab", "names/given-nisba", "names/known-organization", "names/arabic-org-prefix", "names/arabic-place-prefix",
+]);
+
+/** Weak rules whose type comes from a head word ("Nour Brigades"): on the tagger's very span, their type wins. */
+const TYPED_BY_CUE: ReadonlySet<string> = new Set(["names/org-cue", "names/org-lowercase-cue", "names/org-descriptor"]);
+
+/** The strength of a rule candidate: a gazetteer hit is strong only with a context cue (confidence above the cue-less 0.8). */
+export function ruleStrength(c: Candidate): Strength {
+  if (c.rule === "names/gazetteer") return c.confidence > 0.8 ? "strong" : "weak";
+  return STRONG_RULES.has(c.rule) ? "strong" : "weak";
+}
+
+/**
+ * Least tagger confidence for the tagger to overrule a weak rule it overlaps (`weak`), and a strong
+ * non-grammar rule that lies strictly inside a longer tagger name (`contains`: "United Russia", "Northern Ireland").
+ */
+export const TAGGER_OVERRULES = { weak: 0.4, contains: 0.3 } as const;
+
+/**
+ * Settles rule–tagger overlaps by evidence strength. A weak rule candidate that overlaps a confident
+ * tagger span with another boundary or type is dropped; so is a strong non-grammar one that the tagger
+ * span strictly contains. Agreeing candidates (same span and type, or same span and a cue-word type) keep
+ * the rule and list both sources.
+ * Every surviving candidate records `attributes.sources`; a tagger span that won records `overruled`.
+ */
+export const weighEvidence: Refiner = {
+  rule: "names/evidence",
+  refine(_ctx, cands) {
+    const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
+    if (tagger.length === 0) return cands;
+    const dropped = new Set<Candidate>();
+    let from = 0;
+    const rules = cands.filter((c) => c.rule !== "tagger").sort((a, b) => a.start - b.start);
+    for (const r of rules) {
+      while (from < tagger.length && tagger[from].end <= r.start) from++;
+      if (process.env.SILENCE && new RegExp(process.env.SILENCE).test(r.rule) && r.confidence < 0.9 && !(from < tagger.length && tagger[from].start < r.end)) {
+        dropped.add(r);
+        if (process.env.SILENCE_LOG) console.error("SILENT", r.rule, _ctx.text.slice(r.start, r.end));
+        continue;
+      }
+      for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {
+        const t = tagger[k];
+        if (t.end <= r.start) continue;
+        const same = t.start === r.start && t.end === r.end;
+        if (same && (t.type === r.type || TYPED_BY_CUE.has(r.rule))) {
+          r.attributes = { ...r.attributes, sources: [r.rule, t.rule] };
+          dropped.add(t);
+          continue;
+        }
+        const inside = t.start <= r.start && r.end <= t.end;
+        const overrule = ruleStrength(r) === "weak" ? t.confidence >= TAGGER_OVERRULES.weak : inside && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
+        if (!overrule) continue;
+        dropped.add(r);
+        const over = (t.attributes?.overruled as string[] | undefined) ?? [];
+        t.attributes = { ...t.attributes, overruled: [...over, r.rule] };
+        break;
+      }
+    }
+    const kept = cands.filter((c) => !dropped.has(c));
+    for (const c of kept) if (!c.attributes?.sources) c.attributes = { ...c.attributes, sources: [c.rule] };
+    return kept;
+  },
+};
+
 /** Refiners in order; overlap removal runs before short forms so short forms only fill gaps. */
-export const REFINERS: readonly Refiner[] = [trimSpans, filterTagger, attachTitles, typeAcronyms, removeOverlaps, shortForms];
+export const REFINERS: readonly Refiner[] = [
+  trimSpans, filterTagger, attachTitles, typeAcronyms, dropEventModifiers, weighEvidence, removeOverlaps, shortForms,
+];

@@ -111,7 +111,7 @@ export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache:
 const T = {
   Bias: 1, W0: 2, Wm1: 3, Wp1: 4, Wm2: 5, Wp2: 6, Raw0: 7, Shape0: 8, Short0: 9, ShortM1: 10, ShortP1: 11,
   ShortM2: 12, ShortP2: 13, P1: 14, S1: 18, Wm1W0: 22, W0Wp1: 23, Short3: 24, FirstShort0: 25, Wm1Short0: 26,
-  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33, SufM1: 34, SufP1: 35,
+  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33,
 } as const;
 
 /**
@@ -120,11 +120,11 @@ const T = {
  */
 export const ROLES = 5;
 /** Feature slots per role, then the slots of the pair features (which combine several positions). */
-const ROLE_SLOTS = [14, 4, 4, 2, 2];
+const ROLE_SLOTS = [14, 3, 3, 2, 2];
 const PAIR_SLOTS = 9;
-const ROLE_OFFSET = [0, 14, 18, 22, 24];
+const ROLE_OFFSET = [0, 14, 17, 20, 22];
 /** Slots per token. */
-export const FEATURES_PER_TOKEN = 26 + PAIR_SLOTS;
+export const FEATURES_PER_TOKEN = 24 + PAIR_SLOTS;
 
 /** Writes the features of word `t` in role `role` (hashes, unmasked; −1 = none) at `out[o..]`. */
 export function roleFeatures(t: TokenInfo, role: number, mask: number, out: Int32Array, o: number): number {
@@ -145,14 +145,12 @@ export function roleFeatures(t: TokenInfo, role: number, mask: number, out: Int3
       out[o] = mix2(T.Wm1, t.lower) & mask;
       out[o + 1] = mix2(T.ShortM1, t.short) & mask;
       out[o + 2] = t.lex ? mix2(T.LexM1, t.lex) & mask : -1;
-      out[o + 3] = t.suf.length >= 3 ? mix2(T.SufM1, t.suf[2]) & mask : -1;
-      return 4;
+      return 3;
     case 2:
       out[o] = mix2(T.Wp1, t.lower) & mask;
       out[o + 1] = mix2(T.ShortP1, t.short) & mask;
       out[o + 2] = t.lex ? mix2(T.LexP1, t.lex) & mask : -1;
-      out[o + 3] = t.suf.length >= 3 ? mix2(T.SufP1, t.suf[2]) & mask : -1;
-      return 4;
+      return 3;
     case 3:
       out[o] = mix2(T.Wm2, t.lower) & mask;
       out[o + 1] = mix2(T.ShortM2, t.short) & mask;
@@ -230,7 +228,7 @@ export function sentenceFeatures(
     roleFeatures(at(i + 1), 2, mask, out, o + ROLE_OFFSET[2]);
     roleFeatures(at(i - 2), 3, mask, out, o + ROLE_OFFSET[3]);
     roleFeatures(at(i + 2), 4, mask, out, o + ROLE_OFFSET[4]);
-    pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 26);
+    pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 24);
   }
 }
 

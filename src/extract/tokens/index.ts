@@ -29,17 +29,121 @@ function kindOf(text: string): TokenKind {
   return /[\p{L}\p{N}]/u.test(text) ? "word" : "punct";
 }
 
+/** True for an ASCII letter or digit (char code). */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+/**
+ * End of the `TOKEN_RE` match that starts at `i` (a non-space ASCII character), found by hand for
+ * ASCII text; -1 when a character at or above U+0080 could change the match (the caller then runs
+ * `TOKEN_RE` itself). Lookaheads read the whole text, as the regex does.
+ */
+function asciiTokenEnd(text: string, i: number): number {
+  const n = text.length;
+  const c = text.charCodeAt(i);
+  if (c >= 48 && c <= 57) {
+    // \d+(?:[.,:]\d+)*  (\d is ASCII only)
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      const d = text.charCodeAt(j);
+      if ((d === 46 || d === 44 || d === 58) && j + 1 < n && isDigit(text.charCodeAt(j + 1))) j += 2;
+      else return j;
+    }
+  }
+  if (c === 39) {
+    // ['’ʼ][sS](?![\p{L}\p{N}]), else \S
+    const s1 = text.charCodeAt(i + 1);
+    if (s1 !== 115 && s1 !== 83) return i + 1;
+    const a = text.charCodeAt(i + 2);
+    if (a >= 128) return -1;
+    return isAlnum(a) ? i + 1 : i + 2;
+  }
+  if (!isAlnum(c)) return i + 1;
+  if (c >= 65 && c <= 90 && text.charCodeAt(i + 1) === 46) {
+    // (?:\p{Lu}\.){2,}
+    const c2 = text.charCodeAt(i + 2);
+    if (c2 >= 128) return -1;
+    if (c2 >= 65 && c2 <= 90 && text.charCodeAt(i + 3) === 46) {
+      let j = i + 4;
+      for (;;) {
+        const u = text.charCodeAt(j);
+        if (u >= 128) return -1;
+        if (u >= 65 && u <= 90 && text.charCodeAt(j + 1) === 46) j += 2;
+        else return j;
+      }
+    }
+  }
+  // [\p{L}\p{M}\p{N}]+(?:(?:[-.&]|['’ʼ](?![sS](?![\p{L}\p{N}])))[\p{L}\p{M}\p{N}]+)*
+  let j = i + 1;
+  for (;;) {
+    let d = text.charCodeAt(j);
+    while (j < n && isAlnum(d)) d = text.charCodeAt(++j);
+    if (j >= n) return j;
+    if (d >= 128) return -1;
+    if (d === 45 || d === 46 || d === 38) {
+      const e = text.charCodeAt(j + 1);
+      if (e >= 128) return -1;
+      if (isAlnum(e)) {
+        j += 2;
+        continue;
+      }
+      return j;
+    }
+    if (d === 39) {
+      const e = text.charCodeAt(j + 1);
+      if (e >= 128) return -1;
+      if (!isAlnum(e)) return j;
+      if (e === 115 || e === 83) {
+        const f = text.charCodeAt(j + 2);
+        if (f >= 128) return -1;
+        if (!isAlnum(f)) return j;
+      }
+      j += 2;
+      continue;
+    }
+    return j;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Calls `emit(start, end)` for each token of `text[from, to)` (absolute offsets), as `TOKEN_RE` splits it. */
+function scan(text: string, from: number, to: number, emit: (start: number, end: number) => void): void {
+  let i = from;
+  // A start inside a surrogate pair: the regex backs up to the pair (and may match before `to`).
+  const split = from < text.length && (text.charCodeAt(from) & 0xfc00) === 0xdc00;
+  while (i < to || (split && i === from)) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    const e = c < 128 ? asciiTokenEnd(text, i) : -1;
+    if (e >= 0) {
+      emit(i, Math.min(e, to));
+      i = e;
+      continue;
+    }
+    TOKEN_RE.lastIndex = i;
+    const m = TOKEN_RE.exec(text);
+    if (m === null || m.index >= to) return;
+    const end = m.index + m[0].length;
+    emit(m.index, Math.min(end, to));
+    i = end;
+  }
+}
+
 /** Splits `text[from, to)` into tokens (absolute offsets). */
 export function tokenizeRange(text: string, from = 0, to = text.length): Omit<Token, "sentence">[] {
   const out: Omit<Token, "sentence">[] = [];
-  TOKEN_RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    if (m.index >= to) break;
-    const end = Math.min(m.index + m[0].length, to);
-    const t = text.slice(m.index, end);
-    out.push({ start: m.index, end, text: t, kind: kindOf(t) });
-  }
+  scan(text, from, to, (start, end) => {
+    const t = text.slice(start, end);
+    out.push({ start, end, text: t, kind: kindOf(t) });
+  });
   return out;
 }
 
@@ -53,7 +157,11 @@ const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 export function tokenize(doc: Doc): void {
   const text = doc.text;
   const abbr = loadAbbreviations();
-  const raw = tokenizeRange(text);
+  const raw: Token[] = [];
+  scan(text, 0, text.length, (start, end) => {
+    const t = text.slice(start, end);
+    raw.push({ start, end, text: t, kind: kindOf(t), sentence: -1 });
+  });
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let sentStartTok = 0;
@@ -65,8 +173,7 @@ export function tokenize(doc: Doc): void {
     sentStartTok = endTok;
   };
   for (let i = 0; i < raw.length; i++) {
-    const t = raw[i] as Token;
-    t.sentence = -1;
+    const t = raw[i];
     const prev = tokens[tokens.length - 1];
     if (prev) {
       const breaks = lineBreaksBetween(text, prev.end, t.start);
