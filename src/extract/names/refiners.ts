@@ -252,7 +252,7 @@ export function ruleStrength(c: Candidate): Strength {
  * Least tagger confidence for the tagger to overrule a weak rule it overlaps (`weak`), and a strong
  * non-grammar rule that lies strictly inside a longer tagger name (`contains`: "United Russia", "Northern Ireland").
  */
-export const TAGGER_OVERRULES = { weak: 0.4, contains: 0.3 } as const;
+export const TAGGER_OVERRULES = { weak: 0.3, contains: 0.3 } as const;
 
 /**
  * Settles rule–tagger overlaps by evidence strength. A weak rule candidate that overlaps a confident
@@ -271,11 +271,6 @@ export const weighEvidence: Refiner = {
     const rules = cands.filter((c) => c.rule !== "tagger").sort((a, b) => a.start - b.start);
     for (const r of rules) {
       while (from < tagger.length && tagger[from].end <= r.start) from++;
-      if (process.env.SILENCE && new RegExp(process.env.SILENCE).test(r.rule) && r.confidence < 0.9 && !(from < tagger.length && tagger[from].start < r.end)) {
-        dropped.add(r);
-        if (process.env.SILENCE_LOG) console.error("SILENT", r.rule, _ctx.text.slice(r.start, r.end));
-        continue;
-      }
       for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {
         const t = tagger[k];
         if (t.end <= r.start) continue;

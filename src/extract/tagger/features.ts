@@ -119,9 +119,9 @@ const T = {
  * second left (3), second right (4). Features of one role depend on that word alone.
  */
 export const ROLES = 5;
-/** Feature slots per role, then the slots of the pair features (which combine several positions). */
-const ROLE_SLOTS = [14, 3, 3, 2, 2];
-const PAIR_SLOTS = 9;
+/** Pair-feature slots (features that combine several positions, plus bias and gazetteer). */
+export const PAIR_SLOTS = 9;
+/** Where each role's slots start within a token's slots (roles write 14, 3, 3, 2, 2 slots). */
 const ROLE_OFFSET = [0, 14, 17, 20, 22];
 /** Slots per token. */
 export const FEATURES_PER_TOKEN = 24 + PAIR_SLOTS;
@@ -231,8 +231,6 @@ export function sentenceFeatures(
     pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 24);
   }
 }
-
-export { ROLE_SLOTS };
 
 /**
  * Marks multi-word lexicon matches (longest first, left to right, starting at a capitalised word).

@@ -1,6 +1,7 @@
 import type { EntityType } from "../../model.js";
 import {
   FEATURES_PER_TOKEN,
+  PAIR_SLOTS,
   PAD_AFTER,
   PAD_BEFORE,
   ROLES,
@@ -24,9 +25,6 @@ export interface TaggedSpan {
   /** margin / (margin + marginScale): 0.5 at the model's median held-out margin, → 1 as it grows. */
   confidence: number;
 }
-
-/** Pair-feature slots written by `pairFeatures`. */
-const PAIR_FEATURES = 9;
 
 /** Sentences longer than this many words are tagged in windows of this size. */
 const MAX_WORDS = 400;
@@ -117,7 +115,7 @@ export class Tagger {
       );
       const acc = this.acc;
       acc.fill(0);
-      for (let j = 0; j < PAIR_FEATURES; j++) {
+      for (let j = 0; j < PAIR_SLOTS; j++) {
         const b = slots[j];
         if (b < 0) continue;
         const w = b * ROW_STRIDE;
