@@ -17,20 +17,50 @@ import { toExample, trainPerceptron, type TrainExample, type TrainOptions } from
 import { encodeWeights, decodeWeights, sha256, type TaggerMeta } from "../src/extract/tagger/model.js";
 import { Tagger, type TaggedSpan } from "../src/extract/tagger/tagger.js";
 import { LABELS, TYPES, spansOf } from "../src/extract/tagger/decode.js";
-import { tagLexicon, LEXICON_VERSION } from "../src/extract/tagger/lexicon.js";
+import { tagLexicon, capStats, withCapStats, LEXICON_VERSION, type CapStats } from "../src/extract/tagger/lexicon.js";
 import { SpanScorer, formatPrfTable, type Prf } from "../src/eval/prf.js";
 import type { EntityType } from "../src/model.js";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Fixed training configuration (part of the model's identity). */
-const CONFIG = { bucketBits: 20, epochs: 10, seed: 20240601, prune: 0.05, heldOutEvery: 10, lexicon: true };
+const CONFIG = {
+  bucketBits: 20,
+  epochs: Number(process.env.EXP_EPOCHS ?? 10),
+  seed: 20240601,
+  prune: 0.05,
+  heldOutEvery: 10,
+  lexicon: true,
+  /** Word-mask bits from capitalisation statistics of the training text plus WikiEvents' unlabeled text. */
+  capStats: (process.env.EXP_CAPS ?? "1") === "1",
+  /** Every N-th training sentence (that has a capital letter) is also trained on lower-cased (0 = none). */
+  lowerCopyEvery: Number(process.env.EXP_LOWER ?? 0),
+};
+
+/** The training examples plus lower-cased copies of every `CONFIG.lowerCopyEvery`-th one (web text is often lower-case). */
+function augment(train: TrainExample[]): TrainExample[] {
+  const every = CONFIG.lowerCopyEvery;
+  if (!every) return train;
+  const out = [...train];
+  train.forEach((ex, i) => {
+    if (i % every !== every - 1) return;
+    const words = ex.words.map((w) => w.toLowerCase());
+    if (words.every((w, k) => w === ex.words[k])) return;
+    out.push({ words, labels: ex.labels });
+  });
+  return out;
+}
 
 interface Args {
   data: string;
   out: string;
   check: boolean;
   heldOut: boolean;
+  /** Experiments only: hold out every N-th UNER dev document (default: heldOutEvery) and skip the final model. */
+  unerEvery?: number;
+  noFinal: boolean;
+  /** Experiments only: which residue of `unerEvery` is held out (default unerEvery − 1). */
+  unerFold?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -39,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     out: path.join(repoRoot, "models"),
     check: false,
     heldOut: true,
+    noFinal: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -46,6 +77,9 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--out") args.out = path.resolve(argv[++i]);
     else if (a === "--check") args.check = true;
     else if (a === "--no-heldout") args.heldOut = false;
+    else if (a === "--uner-every") args.unerEvery = Number(argv[++i]);
+    else if (a === "--no-final") args.noFinal = true;
+    else if (a === "--uner-fold") args.unerFold = Number(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -91,16 +125,18 @@ interface Split {
 }
 
 /** Every `every`-th document of each corpus (index ≡ every−1) is held out. */
-function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, every: number): Split {
+function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, everyDefault: number, unerEvery?: number, unerFold?: number): Split {
   const train: TrainExample[] = [];
   const heldOut = new Map<string, TrainExample[]>();
   for (const c of corpora) {
+    const every = c.name === "uner" && unerEvery ? unerEvery : everyDefault;
+    const residue = c.name === "uner" && unerEvery && unerFold !== undefined ? unerFold : every - 1;
     const docIndex = new Map<string, number>();
     const held: TrainExample[] = [];
     c.sentences.forEach((s, i) => {
       if (!docIndex.has(s.doc)) docIndex.set(s.doc, docIndex.size);
       const ex = examples.get(c)![i];
-      if (docIndex.get(s.doc)! % every === every - 1) held.push(ex);
+      if (docIndex.get(s.doc)! % every === residue) held.push(ex);
       else train.push(ex);
     });
     heldOut.set(c.name, held);
@@ -108,11 +144,33 @@ function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, every: 
   return { train, heldOut };
 }
 
-function toTagger(dense: Float32Array, trans: Float64Array, marginScale: number): Tagger {
+function toTagger(dense: Float32Array, trans: Float64Array, marginScale: number, caps: CapStats | undefined): Tagger {
   const bin = encodeWeights(dense, CONFIG.bucketBits, trans, CONFIG.prune);
-  return new Tagger(decodeWeights(bin, "held-out model"), CONFIG.lexicon ? tagLexicon() : undefined, marginScale);
+  return new Tagger(decodeWeights(bin, "held-out model"), CONFIG.lexicon ? withCapStats(tagLexicon(), caps) : undefined, marginScale);
 }
 
+const WIKIEVENTS = "wikievents/dev.jsonl";
+
+/** Sentences of WikiEvents' news articles (unlabeled text only: no labels are read). */
+function unlabeledText(dataDir: string): string[][] {
+  const file = path.join(dataDir, WIKIEVENTS);
+  if (!existsSync(file)) return [];
+  const out: string[][] = [];
+  for (const line of readFileSync(file, "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line) as { sentences: [[string, number, number][], string][] };
+    for (const [toks] of doc.sentences) out.push(toks.map((t) => t[0]));
+  }
+  return out;
+}
+
+/** Capitalisation statistics over the examples' words and the unlabeled text, or undefined when off. */
+function statsFor(train: TrainExample[], extra: string[][]): CapStats | undefined {
+  if (!CONFIG.capStats || !CONFIG.lexicon) return undefined;
+  return capStats([...train.map((e) => e.words), ...extra]);
+}
+
+let dumpNow = false;
 function evaluate(tagger: Tagger, examples: TrainExample[], margins: number[]): { byType: Record<EntityType, Prf>; micro: Prf } {
   const scorer = new SpanScorer();
   for (const ex of examples) {
@@ -120,6 +178,15 @@ function evaluate(tagger: Tagger, examples: TrainExample[], margins: number[]): 
     const pred: TaggedSpan[] = tagger.tag(ex.words);
     for (const p of pred) margins.push(p.margin);
     scorer.add(gold, pred);
+    if (process.env.EXP_DUMP && dumpNow) {
+      const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
+      const g = new Set(gold.map(key));
+      const p = new Set(pred.map(key));
+      const show = (x: { start: number; end: number; type: string }) => `${ex.words.slice(x.start, x.end).join(" ")}/${x.type}`;
+      const miss = gold.filter((x) => !p.has(key(x))).map(show);
+      const fp = pred.filter((x) => !g.has(key(x))).map(show);
+      if (miss.length || fp.length) log(`DUMP miss=[${miss.join(" | ")}] fp=[${fp.join(" | ")}] :: ${ex.words.join(" ").slice(0, 160)}`);
+    }
   }
   return scorer.result();
 }
@@ -144,18 +211,22 @@ function main(): void {
     lexicon: CONFIG.lexicon ? tagLexicon() : undefined,
   };
 
+  const extra = CONFIG.capStats ? unlabeledText(args.data) : [];
   const heldOutScores: Record<string, unknown> = {};
   let marginScale = 1;
   if (args.heldOut) {
-    const { train, heldOut } = split(corpora, examples, CONFIG.heldOutEvery);
+    const { train, heldOut } = split(corpora, examples, CONFIG.heldOutEvery, args.unerEvery, args.unerFold);
     const t1 = performance.now();
-    const w = trainPerceptron(train, { ...opts, onEpoch: (e, m) => log(`  held-out run epoch ${e + 1}: ${m} sentences wrong`) });
+    const caps = statsFor(train, extra);
+    const w = trainPerceptron(augment(train), { ...opts, lexicon: opts.lexicon && withCapStats(opts.lexicon, caps), onEpoch: (e, m) => log(`  held-out run epoch ${e + 1}: ${m} sentences wrong`) });
     log(`held-out run trained in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-    const tagger = toTagger(w.dense, w.trans, 1);
+    const tagger = toTagger(w.dense, w.trans, 1, caps);
     const margins: number[] = [];
     const all = [...heldOut.values()].flat();
     for (const [name, exs] of heldOut) {
+      dumpNow = name === process.env.EXP_DUMP;
       const r = evaluate(tagger, exs, []);
+      dumpNow = false;
       log(formatPrfTable(`held-out ${name} (${exs.length} sentences)`, r));
       heldOutScores[name] = { micro: { p: round(r.micro.precision), r: round(r.micro.recall), f1: round(r.micro.f1) }, byTypeF1: Object.fromEntries(TYPES.map((t) => [t, round(r.byType[t].f1)])) };
     }
@@ -166,9 +237,11 @@ function main(): void {
     if (margins.length) marginScale = Math.max(0.01, round(margins[Math.floor(margins.length / 2)]));
   }
 
+  if (args.noFinal) return;
   const t2 = performance.now();
   const all = corpora.flatMap((c) => examples.get(c)!);
-  const final = trainPerceptron(all, { ...opts, onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
+  const finalCaps = statsFor(all, extra);
+  const final = trainPerceptron(augment(all), { ...opts, lexicon: opts.lexicon && withCapStats(opts.lexicon, finalCaps), onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
   log(`final model trained in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
   const bin = encodeWeights(final.dense, CONFIG.bucketBits, final.trans, CONFIG.prune);
   const meta: TaggerMeta = {
@@ -180,6 +253,7 @@ function main(): void {
     lexiconVersion: LEXICON_VERSION,
     lexiconSha256: CONFIG.lexicon ? lexiconHash() : null,
     marginScale,
+    capStats: finalCaps ?? null,
     model: "averaged structured perceptron, BILOU, hashed features",
     config: CONFIG,
     data: { sha256: hash, files: corpora.flatMap((c) => c.files), sentences: Object.fromEntries(corpora.map((c) => [c.name, c.sentences.length])) },

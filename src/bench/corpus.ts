@@ -16,20 +16,20 @@ export function prng(seed: number): () => number {
   };
 }
 
-const GIVEN = ["Mohammed", "Ahmad", "Omar", "Khalid", "Hassan", "Hussein", "Ali", "Yousef", "Ibrahim", "Mahmoud", "Abdul Rahman", "Abdullah", "Saleh", "Hamdi", "Tariq", "Fadi", "Bilal", "Ziad", "Walid", "Mustafa", "Aisha", "Fatima", "Layla", "Shaimaa", "Noura"];
-const KUNYA = ["Abu Bakr", "Abou Hassan", "Abu Omar", "Abu Harith", "Abou Turab", "Abu Mohammed", "Abu Yahya", "Abou Qatada", "Abu Muslim", "Abu Hamza"];
-const NISBA = ["al-Masri", "al-Iraqi", "al-Shami", "al-Tunisi", "al-Hadrami", "al-Yamani", "al-Ansari", "al-Jazrawi", "al-Halabi", "al-Dayri", "al-Kurdi", "al-Libi", "al-Sanaani", "al-Tal Afri"];
+const GIVEN = ["Mohammed", "Ahmad", "Omar", "Khalid", "Hassan", "Hussein", "Ali", "Yousef", "Ibrahim", "Mahmoud", "Abdul Rahman", "Abdullah", "Saleh", "Jamal", "Tariq", "Fadi", "Bilal", "Ziad", "Walid", "Mustafa", "Aisha", "Fatima", "Layla", "Rania", "Noura"];
+const KUNYA = ["Abu Bakr", "Abou Ali", "Abu Omar", "Abu Sulaiman", "Abou Khalid", "Abu Mohammed", "Abu Yahya", "Abou Qatada", "Abu Muslim", "Abu Hamza"];
+const NISBA = ["al-Suri", "al-Iraqi", "al-Maqdisi", "al-Tunisi", "al-Baluchi", "al-Sudani", "al-Ansari", "al-Jazrawi", "al-Halabi", "al-Dayri", "al-Kurdi", "al-Libi", "al-Idlibi", "al-Deir Zori"];
 const FAMILY = ["al-Hassan", "Saleh", "al-Khatib", "Haddad", "al-Obeidi", "al-Jubouri", "Nasrallah", "al-Zubaidi", "Mansour", "al-Ahmad", "Darwish", "al-Sheikh"];
 const GROUPS: readonly [string, string | null][] = [
   ["the Islamic State", "ISIS"], ["Hayat Tahrir al-Sham", "HTS"], ["the Syrian Democratic Forces", "SDF"], ["Kata'ib Hezbollah", null],
   ["al-Shabaab", null], ["Ansar Allah", null], ["Jaysh al-Islam", null], ["the Free Syrian Army", "FSA"], ["Ahrar al-Sham", null],
-  ["the Popular Mobilization Forces", "PMF"], ["the Southern Transitional Council", "STC"], ["Liwa al-Quds", null], ["Kata'ib al-Nour", null],
+  ["the Popular Mobilization Forces", "PMF"], ["the Southern Transitional Council", "STC"], ["Liwa al-Quds", null], ["Saraya al-Salam", null],
   ["the Deir ez-Zor Military Council", null], ["Jabhat al-Nusra", null], ["Hurras al-Din", null],
 ];
 const PLACES: readonly [string, string][] = [
-  ["Deir ez-Zor", "Syria"], ["Raqqa", "Syria"], ["Idlib", "Syria"], ["Albu Kamal", "Syria"], ["Al-Mayadeen", "Syria"], ["Hajin", "Syria"],
+  ["Deir ez-Zor", "Syria"], ["Raqqa", "Syria"], ["Idlib", "Syria"], ["Albu Kamal", "Syria"], ["Manbij", "Syria"], ["Jarablus", "Syria"],
   ["Daraa", "Syria"], ["Hama", "Syria"], ["Aleppo", "Syria"], ["al-Hasakah", "Syria"], ["Mosul", "Iraq"], ["Fallujah", "Iraq"],
-  ["Al-Qaem", "Iraq"], ["Tal Afar", "Iraq"], ["Kirkuk", "Iraq"], ["Aden", "Yemen"], ["Sanaa", "Yemen"], ["Marib", "Yemen"],
+  ["Ramadi", "Iraq"], ["Tal Afar", "Iraq"], ["Kirkuk", "Iraq"], ["Aden", "Yemen"], ["Sanaa", "Yemen"], ["Marib", "Yemen"],
   ["Taiz", "Yemen"], ["Benghazi", "Libya"], ["Sirte", "Libya"], ["Mogadishu", "Somalia"], ["Kismayo", "Somalia"], ["Sinai", "Egypt"],
 ];
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -40,7 +40,7 @@ const VICTIMS = ["fighters", "civilians", "members", "soldiers", "militants", "p
 const ANON_SOURCES = ["A knowledgeable source", "A local source", "Activists", "Eyewitnesses", "A security official", "Local residents", "A military source", "Sources close to the group"];
 const OUTLETS = ["Enab Baladi", "Syria Direct", "Reuters", "the Syrian Observatory for Human Rights", "Al-Masdar News", "Step News Agency"];
 const SAY = ["reported that", "said that", "told Enab Baladi that", "confirmed that", "claimed that", "stated that"];
-const POSTS = ["a member of the Sharia council of", "a military commander in", "the security chief of", "a spokesman for", "an official of", "the emir of"];
+const POSTS = ["a member of the shura council of", "a military commander in", "the security chief of", "a spokesman for", "an official of", "the emir of"];
 
 /** Draws from one seeded PRNG. */
 class Draw {

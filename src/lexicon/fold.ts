@@ -17,19 +17,32 @@ export function foldWords(s: string): string[] {
   return words;
 }
 
+/** Memos of `foldName` and `foldToken` (the same names and tokens recur across documents); cleared past `MEMO_MAX` entries. */
+const nameMemo = new Map<string, string>();
+const tokenMemo = new Map<string, string>();
+const MEMO_MAX = 100_000;
+
+function remember(memo: Map<string, string>, s: string, f: string): string {
+  if (memo.size >= MEMO_MAX) memo.clear();
+  memo.set(s, f);
+  return f;
+}
+
 /**
  * Folds a name for comparison: accents and case removed, quotes and apostrophes dropped, hyphens and
  * other punctuation become spaces, "abou" → "abu", "el"/"ul" → "al", a leading "the" dropped.
  */
 export function foldName(s: string): string {
+  const known = nameMemo.get(s);
+  if (known !== undefined) return known;
   const words = foldWords(s);
   if (words[0] === "the") words.shift();
-  return words.join(" ");
+  return remember(nameMemo, s, words.join(" "));
 }
 
 /** Folds one token keeping a bare "the"; "Al-Raqqah" gives "al raqqah". */
 export function foldToken(s: string): string {
-  return foldWords(s).join(" ");
+  return tokenMemo.get(s) ?? remember(tokenMemo, s, foldWords(s).join(" "));
 }
 
 /** The folded name without spaces, for hyphen/space variants ("Deir ez-Zor" ≈ "Deir Ezzor"). */

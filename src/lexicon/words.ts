@@ -52,6 +52,9 @@ const SOURCES: Record<WordSetName, [string, string][]> = {
   "common-words": [["lexicons/common-words.json", "words"]],
 };
 
+/** Every word set name, in a fixed order. */
+export const WORD_SET_NAMES = Object.keys(SOURCES) as readonly WordSetName[];
+
 const cache = new Map<WordSetName, ReadonlySet<string>>();
 
 /** Reads one word list (`key` of a JSON object in `data/<rel>`), validated; entries are folded. */

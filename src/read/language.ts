@@ -6,40 +6,78 @@ import { languageCues } from "./cues.js";
 
 /** Characters looked at; enough for a stable guess, cheap on long texts. */
 const SAMPLE = 5000;
-/** Scripts recognised by their letters, with the code they imply. */
-const SCRIPTS: readonly { re: RegExp; code: string }[] = [
-  { re: /[\u0600-\u06ff\u0750-\u077f]/gu, code: "ar" },
-  { re: /[\u0590-\u05ff]/gu, code: "he" },
-  { re: /[\u0400-\u04ff]/gu, code: "ru" },
-  { re: /[\u0370-\u03ff]/gu, code: "el" },
-  { re: /[\u4e00-\u9fff]/gu, code: "zh" },
+/** Scripts recognised by their letters (BMP ranges, inclusive), with the code they imply. */
+const SCRIPTS: readonly { ranges: readonly [number, number][]; code: string }[] = [
+  { ranges: [[0x0600, 0x06ff], [0x0750, 0x077f]], code: "ar" },
+  { ranges: [[0x0590, 0x05ff]], code: "he" },
+  { ranges: [[0x0400, 0x04ff]], code: "ru" },
+  { ranges: [[0x0370, 0x03ff]], code: "el" },
+  { ranges: [[0x4e00, 0x9fff]], code: "zh" },
 ];
 /** Least stopword hits for a Latin-script guess to count. */
 const MIN_HITS = 3;
+const LETTER = /\p{L}/u;
+
+/** Letters (code points in \p{L}) of `s`, and per script the characters in its ranges. */
+function countLetters(s: string): { letters: number; scripts: number[] } {
+  const scripts = SCRIPTS.map(() => 0);
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+      continue;
+    }
+    for (let k = 0; k < SCRIPTS.length; k++) for (const [lo, hi] of SCRIPTS[k].ranges) if (c >= lo && c <= hi) scripts[k]++;
+    const pair = (c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    if (LETTER.test(pair ? s.slice(i, i + 2) : s[i])) letters++;
+    if (pair) i++;
+  }
+  return { letters, scripts };
+}
+
+/** Per stopword, the positions (in `stopwords` order) of the languages that list it; built once. */
+let stopIndex: { codes: string[]; byWord: Map<string, number[]> } | undefined;
+function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]> } {
+  if (!stopIndex) {
+    const codes = [...stopwords.keys()];
+    const byWord = new Map<string, number[]>();
+    codes.forEach((code, k) => {
+      for (const w of stopwords.get(code)!) {
+        const l = byWord.get(w);
+        if (l) l.push(k);
+        else byWord.set(w, [k]);
+      }
+    });
+    stopIndex = { codes, byWord };
+  }
+  return stopIndex;
+}
 
 /** ISO 639-1 code of the language a text is most likely written in ("en" by default). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  const { letters, scripts } = countLetters(sample);
   if (letters === 0) return "en";
-  for (const s of SCRIPTS) {
-    const n = (sample.match(s.re) ?? []).length;
-    if (n / letters > 0.3) return s.code;
-  }
+  for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const { stopwords } = languageCues();
+  const { codes, byWord } = stopwordIndex(languageCues().stopwords);
+  const hitsOf = codes.map(() => 0);
+  for (const w of words) {
+    const ks = byWord.get(w);
+    if (ks) for (const k of ks) hitsOf[k]++;
+  }
   let best = "en";
   let bestHits = 0;
   let second = 0;
-  for (const [code, set] of stopwords) {
-    let hits = 0;
-    for (const w of words) if (set.has(w)) hits++;
+  codes.forEach((code, k) => {
+    const hits = hitsOf[k];
     if (hits > bestHits) {
       second = bestHits;
       bestHits = hits;
       best = code;
     } else if (hits > second) second = hits;
-  }
+  });
   return bestHits >= MIN_HITS && bestHits > second * 1.2 ? best : "en";
 }
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { escapeLatin1, unescapeLatin1 } from "../../src/lexicon/gazetteer.js";
+import { escapeLatin1, unescapeLatin1, withSectionsTrailer } from "../../src/lexicon/gazetteer.js";
 import {
   buildOrgIndex, foldName, isDemonym, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
   lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
@@ -66,6 +66,16 @@ test("gazetteer text escapes characters above Latin-1 and names come back intact
   }
   assert.equal(lookupPlace("Lodz")?.name, "Łódź");
   assert.equal(lookupPlace("Łódź")?.countryCode, "PL");
+});
+
+test("the #sections trailer records the offsets that parsing finds", () => {
+  const body = "1\tA\t0\t0\tSY\tP\tPPL\t0\n#keys\na\t0\n#squash\n#first\na\t1\n";
+  const withTrailer = withSectionsTrailer(body);
+  const [, ...offsets] = withTrailer.slice(body.length).trim().split("\t");
+  const g = parseGazetteer(body);
+  assert.deepEqual(offsets.map(Number), [...g.keys, ...g.squashed, ...g.first]);
+  const h = parseGazetteer(withTrailer);
+  assert.deepEqual([h.keys, h.squashed, h.first], [g.keys, g.squashed, g.first]);
 });
 
 test("place word helpers give the longest name length by first word", () => {

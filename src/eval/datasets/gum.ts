@@ -2,7 +2,7 @@ import type { EntityType } from "../../model.js";
 import type { GoldSpan, NerSentence } from "./types.js";
 
 const GUM_TYPES: Record<string, EntityType> = { person: "person", organization: "organization", place: "place" };
-/** Lower-case words that may sit inside a name ("Bank of England", "Abu Bakr al-Baghdadi"). */
+/** Lower-case words that may sit inside a name ("Bank of England", "Abu Muhammad al-Julani"). */
 const NAME_GLUE = new Set(["of", "the", "and", "de", "du", "la", "le", "del", "der", "van", "von", "al", "bin", "ibn", "for", "&", "-", "'s", "'", "."]);
 /** A mention is cut before these: "University of Portsmouth, United Kingdom" → "University of Portsmouth". */
 const APPOSITION = new Set([",", "in", "at", "(", "--", "–"]);
@@ -47,12 +47,36 @@ export function readGum(text: string, docId = "gum"): NerSentence[] {
   return splitSentences(tokens, outermost(mentions), docId);
 }
 
+/** Capitalised words that are pronouns or other non-names when a mention has no Wikipedia link. */
+const PRONOUNS = new Set(
+  "i me my mine myself we us our ours he him his she her hers it its they them their theirs you your yours who whom whose this that these those one everyone someone anyone nobody everybody somebody mom dad sir madam".split(
+    " ",
+  ),
+);
+
+/** Named mentions without a Wikipedia link count too ("Nick Bos"); off restores the link-only reading. */
+const UNLINKED_NAMES = (process.env.EXP_GUM_UNLINKED ?? "1") === "1";
+
 function addMention(out: GoldSpan[], tokens: string[], key: string, start: number, end: number): void {
-  const m = /^([a-z]+)-\d+-(.+)$/.exec(key);
+  let m = /^([a-z]+)-\d+-(.+)$/.exec(key);
+  if (!m && UNLINKED_NAMES) {
+    // Unlinked: a proper name only when every word is capitalised (checked below), it is not a pronoun,
+    // and a one-word mention does not open a sentence (where any word is capitalised).
+    const u = /^([a-z]+)-\d+$/.exec(key);
+    if (u) {
+      let s = start;
+      while (s < end && DETERMINERS.has(tokens[s].toLowerCase())) s++;
+      const initial = s === 0 || SENTENCE_END.has(tokens[s - 1]) || /^["'“‘(:]$/.test(tokens[s - 1]);
+      if (s < end && !PRONOUNS.has(tokens[s].toLowerCase()) && !(initial && end - s === 1)) m = u;
+    }
+  }
   if (!m) return;
   const type = GUM_TYPES[m[1]];
   if (!type) return;
   while (start < end && DETERMINERS.has(tokens[start].toLowerCase())) start++;
+  // A possessive ending is not part of the name ("Byron 's" → "Byron"); a pronoun is no name ("His").
+  while (end > start + 1 && (tokens[end - 1] === "'s" || tokens[end - 1] === "'" || tokens[end - 1] === "’s")) end--;
+  if (end - start === 1 && PRONOUNS.has(tokens[start].toLowerCase())) return;
   for (let i = start + 1; i < end; i++) {
     if (APPOSITION.has(tokens[i])) {
       end = i;

@@ -3,7 +3,7 @@ import type { Claim, Doc } from "../../model.js";
 /** Every scope stretch of the claims, sorted by start, with a prefix maximum of ends for pruning. */
 interface ScopeIndex {
   claims: Claim[];
-  /** Number of stretches when built: the index is rebuilt when claims or scopes are added. */
+  /** Number of claims when built: the index is rebuilt when claims are added (scopes are final once a claim is listed). */
   count: number;
   starts: number[];
   ends: number[];
@@ -16,14 +16,8 @@ interface ScopeIndex {
 
 const indexes = new WeakMap<Doc, ScopeIndex>();
 
-function stretchCount(claims: readonly Claim[]): number {
-  let n = 0;
-  for (const c of claims) n += c.scope.length;
-  return n;
-}
-
 function indexOf(doc: Doc): ScopeIndex {
-  const count = stretchCount(doc.claims);
+  const count = doc.claims.length;
   let ix = indexes.get(doc);
   if (ix && ix.claims === doc.claims && ix.count === count) return ix;
   const all: { start: number; end: number; id: string; order: number }[] = [];

@@ -122,10 +122,20 @@ const defaultLexicon: CorefLexicon = {
   isDemonym,
 };
 
+/** `TextInfo` by mention text for the default lexicon, kept across documents; cleared when it grows past `SHARED_INFOS_MAX`. */
+const sharedInfos: { cw?: CorefWords; map: Map<string, TextInfo> } = { map: new Map() };
+const SHARED_INFOS_MAX = 50_000;
+
 /** Groups mentions into `doc.entities` and sets `mention.entity`. */
 export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon): void {
   const cw = corefWords();
-  const infos = new Map<string, TextInfo>();
+  // With the default lexicon, what a text derives is the same in every document: share it.
+  if (lex === defaultLexicon && sharedInfos.cw !== cw) {
+    sharedInfos.cw = cw;
+    sharedInfos.map.clear();
+  }
+  const infos = lex === defaultLexicon ? sharedInfos.map : new Map<string, TextInfo>();
+  if (infos.size >= SHARED_INFOS_MAX) infos.clear();
   const infoOf = (text: string): TextInfo => {
     let info = infos.get(text);
     if (!info) infos.set(text, (info = new TextInfo(text, cw, lex)));
@@ -138,7 +148,11 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
       return { m, info, words: info.words, acronym: m.form === "acronym" || info.acronym };
     });
   const cl = new Clusters(items.length);
-  const idx = new Map(items.map((it, i) => [it.m.id, i]));
+  // Index (by mention id) only the mentions alias links name; the last of equal ids wins, as in a full index.
+  const linked = new Set<string>();
+  for (const link of doc.aliasLinks) linked.add(link.of).add(link.alias);
+  const idx = new Map<string, number>();
+  if (linked.size > 0) for (let i = 0; i < items.length; i++) if (linked.has(items[i].m.id)) idx.set(items[i].m.id, i);
 
   const aliasSide = new Set<number>();
   const ofSide = new Set<number>();
@@ -155,7 +169,12 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
   mergeByKey(cl, items, (it) => (it.m.type === "place" && it.m.geo?.geonameId ? String(it.m.geo.geonameId) : undefined), "coref/same-place");
   mergeByKey(cl, items, (it) => (it.m.type === "organization" ? it.info.knownOrgKey() : undefined), "coref/known-organization");
   const seenText = new Set<TextInfo>();
-  const reps = items.flatMap((it, i) => (seenText.has(it.info) ? [] : (seenText.add(it.info), [i])));
+  const reps: number[] = [];
+  items.forEach((it, i) => {
+    if (seenText.has(it.info)) return;
+    seenText.add(it.info);
+    reps.push(i);
+  });
   mergeAcronyms(cl, items, reps);
   mergeNameSubsequences(cl, items, reps, cw);
   const short = mergeShortForms(doc, cl, items, reps, lex);
@@ -306,7 +325,8 @@ function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
   const toks = doc.tokens;
   const added: Mention[] = [];
   for (let t = 0; t + 1 < toks.length; t++) {
-    if (toks[t].text.toLowerCase() !== "the" || !/^\p{Ll}+$/u.test(toks[t + 1].text)) continue;
+    const w = toks[t].text;
+    if (w.length !== 3 || (w !== "the" && w !== "The" && w.toLowerCase() !== "the") || !/^\p{Ll}+$/u.test(toks[t + 1].text)) continue;
     const cands = byHead.get(toks[t + 1].text);
     if (!cands || toks[t + 2]?.text === "of") continue;
     const start = toks[t].start;
@@ -321,7 +341,9 @@ function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
     added.push(m);
   }
   if (added.length === 0) return;
-  const ids = new Set(doc.mentions.map((m) => m.id));
+  // every id tried below starts with "c": only such ids can collide
+  const ids = new Set<string>();
+  for (const m of doc.mentions) if (m.id.startsWith("c")) ids.add(m.id);
   for (const m of added) while (ids.has(m.id)) m.id = `c${m.id}`;
   doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }

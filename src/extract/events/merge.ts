@@ -154,19 +154,29 @@ export function mergeDrafts(doc: Doc, drafts: Draft[]): Draft[] {
     const s = d.trigger.sentence;
     const near = (i: number) => s - last[i] <= NEAR_SENTENCES;
     // Candidates in descending order of position in `out`; every other draft would be skipped below.
-    let cands: number[];
+    let next: () => number;
     if (d.anaphoric) {
-      cands = [...(byType.get(d.type) ?? [])];
-      if (GENERIC_COMBAT.has(d.type)) for (const t of COMBAT) if (t !== d.type) cands.push(...(byType.get(t) ?? []));
-      cands.sort((x, y) => y - x);
+      // the lists are ascending: walk them from their ends, taking the largest index each time
+      const lists = [byType.get(d.type) ?? []];
+      if (GENERIC_COMBAT.has(d.type)) for (const t of COMBAT) if (t !== d.type) lists.push(byType.get(t) ?? []);
+      const at = lists.map((l) => l.length - 1);
+      next = () => {
+        let best = -1;
+        let k = -1;
+        for (let j = 0; j < lists.length; j++) if (at[j] >= 0 && lists[j][at[j]] > best) best = lists[(k = j)][at[j]];
+        if (k >= 0) at[k]--;
+        return best;
+      };
     } else {
       // Not anaphoric: only a draft of the same type whose last sentence is near can take it.
       const r = recentOf(d.type);
       for (const i of r) if (!near(i)) r.delete(i);
-      cands = [...r].sort((x, y) => y - x);
+      const cands = [...r].sort((x, y) => y - x);
+      let j = 0;
+      next = () => (j < cands.length ? cands[j++] : -1);
     }
     let target = -1;
-    for (const i of cands) {
+    for (let i = next(); i >= 0; i = next()) {
       const e = out[i];
       const ownPlaces = d.places.every((p) => e.places.includes(p));
       if (d.anaphoric && ownPlaces && (e.type === d.type || (GENERIC_COMBAT.has(d.type) && COMBAT.has(e.type) && near(i)))) {

@@ -1,7 +1,7 @@
 import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
 import { foldToken } from "../../lexicon/fold.js";
 import { isCountryFolded, isDemonymFolded, lookupCountry } from "../../lexicon/countries.js";
-import { wordSet } from "../../lexicon/words.js";
+import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
 import type { WordSetName } from "../../lexicon/words.js";
 
 /** A candidate name before ids are given; offsets are half-open into `doc.text`. */
@@ -34,18 +34,56 @@ const FLAG_CAP = 2;
 const FLAG_ALL_CAPS = 4;
 const FLAG_NISBA = 8;
 
-/** Memo of folded token texts across documents; cleared past `FOLD_CACHE_MAX` entries. */
-const foldCache = new Map<string, string>();
+/** Memo size limit of the per-text caches below (cleared when exceeded). */
 const FOLD_CACHE_MAX = 200_000;
+/** Shape bit: the word starts with a capital (before the descriptive-compound check). */
+const SHAPE_UPPER_START = 16;
 
-function foldCached(t: string): string {
-  let f = foldCache.get(t);
-  if (f === undefined) {
-    f = foldToken(t);
-    if (foldCache.size >= FOLD_CACHE_MAX) foldCache.clear();
-    foldCache.set(t, f);
+/** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits. */
+interface TextInfo {
+  folded: string;
+  /** Bits of `SET_BIT` for the word sets that hold `folded`. */
+  mask: number;
+  /** FLAG_CAP / FLAG_ALL_CAPS / FLAG_NISBA / SHAPE_UPPER_START; 0 for non-words. */
+  shape: number;
+}
+
+/** Bit of each word set in a membership mask (`WORD_SET_NAMES` order; at most 31 sets). */
+const SET_BIT = Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>;
+if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets do not fit a membership mask");
+
+/** Memo of token text → `TextInfo` across documents (one lookup per token; each regex and set test runs once per distinct text). */
+const infoCache = new Map<string, TextInfo>();
+const wordInfoCache = new Map<string, TextInfo>();
+
+function membershipMask(folded: string): number {
+  let m = 0;
+  for (let k = 0; k < WORD_SET_NAMES.length; k++) if (wordSet(WORD_SET_NAMES[k]).has(folded)) m |= 1 << k;
+  return m;
+}
+
+function shapeOf(t: string): number {
+  let f = 0;
+  if (CAP_RE.test(t)) {
+    f |= SHAPE_UPPER_START;
+    if (!DESCRIPTIVE_COMPOUND.test(t)) f |= FLAG_CAP;
   }
+  if (t.length >= 2 && ALL_CAPS_RE.test(t)) f |= FLAG_ALL_CAPS;
+  if (NISBA_RE.test(t)) f |= FLAG_NISBA;
   return f;
+}
+
+/** The cached `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
+function textInfo(text: string, word: boolean): TextInfo {
+  const cache = word ? wordInfoCache : infoCache;
+  let info = cache.get(text);
+  if (info === undefined) {
+    const folded = word ? foldToken(text) : text;
+    info = { folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0 };
+    if (cache.size >= FOLD_CACHE_MAX) cache.clear();
+    cache.set(text, info);
+  }
+  return info;
 }
 
 /** What every recognizer needs: tokens, their folded forms, and which tokens may not be part of a name. */
@@ -54,8 +92,8 @@ export class NameContext {
   readonly tokens: Token[];
   /** Folded token text ("Al-Raqqah" → "al raqqah"). */
   readonly folded: string[];
-  /** Per word set, a memo of membership by token: 0 unknown, 1 no, 2 yes. */
-  private readonly memberships = new Map<WordSetName, Uint8Array>();
+  /** Per token: the mask of word sets that hold its folded text (bits from `SET_BIT`). */
+  private readonly masks: Int32Array;
   /** 1 when the token lies in a boilerplate/credit region or a time expression. */
   readonly blocked: Uint8Array;
   /** Per sentence: true when most words are capitalized and no period ends it (a headline); loose rules stay quiet there. */
@@ -64,33 +102,35 @@ export class NameContext {
   private readonly flags: Uint8Array;
   /** Memo of `stopWord`: 0 unknown, 1 no, 2 yes. */
   private readonly stops: Uint8Array;
+  /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
+  taggerUsed = false;
 
   constructor(readonly doc: Doc) {
     this.text = doc.text;
     this.tokens = doc.tokens;
-    this.folded = doc.tokens.map((t) => (t.kind === "word" ? foldCached(t.text) : t.text));
-    this.blocked = new Uint8Array(doc.tokens.length);
-    this.stops = new Uint8Array(doc.tokens.length);
+    const n = doc.tokens.length;
+    this.folded = new Array<string>(n);
+    this.masks = new Int32Array(n);
+    this.blocked = new Uint8Array(n);
+    this.stops = new Uint8Array(n);
+    this.flags = new Uint8Array(n);
+    const shapes = new Uint8Array(n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
     ].sort((a, b) => a[0] - b[0]);
     let r = 0;
-    doc.tokens.forEach((t, i) => {
+    for (let i = 0; i < n; i++) {
+      const t = doc.tokens[i];
       while (r < ranges.length && ranges[r][1] <= t.start) r++;
-      for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) {
-        if (ranges[k][1] > t.start) this.blocked[i] = 1;
-      }
-    });
-    this.flags = new Uint8Array(doc.tokens.length);
-    doc.tokens.forEach((t, i) => {
-      if (t.kind !== "word" || this.blocked[i] === 1) return;
-      let f = FLAG_WORD;
-      if (CAP_RE.test(t.text) && !DESCRIPTIVE_COMPOUND.test(t.text)) f |= FLAG_CAP;
-      if (t.text.length >= 2 && ALL_CAPS_RE.test(t.text)) f |= FLAG_ALL_CAPS;
-      if (NISBA_RE.test(t.text)) f |= FLAG_NISBA;
-      this.flags[i] = f;
-    });
+      for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) if (ranges[k][1] > t.start) this.blocked[i] = 1;
+      const word = t.kind === "word";
+      const info = textInfo(t.text, word);
+      this.folded[i] = info.folded;
+      this.masks[i] = info.mask;
+      shapes[i] = info.shape;
+      if (word && this.blocked[i] === 0) this.flags[i] = FLAG_WORD | (info.shape & (FLAG_CAP | FLAG_ALL_CAPS | FLAG_NISBA));
+    }
     this.headline = doc.sentences.map((s) => {
       let words = 0;
       let caps = 0;
@@ -98,7 +138,7 @@ export class NameContext {
         const t = doc.tokens[i];
         if (t.kind !== "word" || t.text.length < 4) continue;
         words++;
-        if (CAP_RE.test(t.text)) caps++;
+        if (shapes[i] & SHAPE_UPPER_START) caps++;
       }
       const last = doc.tokens[s.tokenEnd - 1]?.text;
       return words >= 4 && caps / words > 0.6 && last !== "." && last !== ",";
@@ -171,11 +211,7 @@ export class NameContext {
 
   /** True when the folded token is in the named word set. */
   is(i: number, set: WordSetName): boolean {
-    if (i < 0 || i >= this.tokens.length) return false;
-    let memo = this.memberships.get(set);
-    if (!memo) this.memberships.set(set, (memo = new Uint8Array(this.tokens.length)));
-    if (memo[i] === 0) memo[i] = wordSet(set).has(this.folded[i]) ? 2 : 1;
-    return memo[i] === 2;
+    return ((this.masks[i] ?? 0) & SET_BIT[set]) !== 0;
   }
 
   /** The lower-cased token text (for function words such as "of", "and"). */
@@ -212,6 +248,27 @@ export class NameContext {
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** Number of folded words in token i ("Al-Raqqah" → 2). */
+  wordCount(i: number): number {
+    const f = this.folded[i];
+    let n = 1;
+    for (let k = f.indexOf(" "); k >= 0; k = f.indexOf(" ", k + 1)) n++;
+    return n;
+  }
+
+  /** The n-th (0-based) folded word of token i, or "" ("Al-Raqqah", 1 → "raqqah"). */
+  foldedWord(i: number, n: number): string {
+    const f = this.folded[i];
+    let from = 0;
+    for (let k = 0; k < n; k++) {
+      const sp = f.indexOf(" ", from);
+      if (sp < 0) return "";
+      from = sp + 1;
+    }
+    const end = f.indexOf(" ", from);
+    return end < 0 ? f.slice(from) : f.slice(from, end);
   }
 
   /** Start offset of token i and end offset of token j (inclusive). */

@@ -23,13 +23,13 @@ export function useNameTagger(tagger: Tagger | undefined): void {
   taggerOverride = tagger;
 }
 
-/** The statistical tagger's candidates; none (plus an info diagnostic) when no model is available. */
-function taggerCandidates(doc: Doc): Candidate[] {
+/** The statistical tagger's candidates, or undefined (plus an info diagnostic) when no model is available. */
+function taggerCandidates(doc: Doc): Candidate[] | undefined {
   try {
     return tagMentions(doc, taggerOverride).map((m) => ({ start: m.start, end: m.end, type: m.type, rule: m.rule, confidence: m.confidence, form: m.form }));
   } catch (err) {
     doc.diagnostics.push({ severity: "info", message: `names: tagger not used (${err instanceof Error ? err.message : String(err)})`, rule: "names/tagger" });
-    return [];
+    return undefined;
   }
 }
 
@@ -38,19 +38,23 @@ export function nameCandidates(doc: Doc, useTagger = true): Candidate[] {
   const ctx = new NameContext(doc);
   let cands: Candidate[] = [];
   for (const r of RECOGNIZERS) cands.push(...r.find(ctx));
-  if (useTagger) cands.push(...taggerCandidates(doc));
+  const tagged = useTagger ? taggerCandidates(doc) : undefined;
+  if (tagged) {
+    cands.push(...tagged);
+    ctx.taggerUsed = true;
+  }
   for (const f of REFINERS) cands = f.refine(ctx, cands);
   return cands;
 }
 
-/** Adds name mentions (person, organization, place) to `doc.mentions`, in text order. */
+/** Adds name mentions (person, organization, place) to `doc.mentions`, in text order; `attributes.sources` lists the evidence each rests on. */
 export function findNames(doc: Doc): void {
   const cands = nameCandidates(doc);
   const mentions: Mention[] = cands.map((c, n) => {
     const s = span(doc.text, c.start, c.end);
     const m: Mention = { id: `m${n + 1}`, start: s.start, end: s.end, text: s.text, type: c.type, rule: c.rule, confidence: c.confidence, form: c.form };
     if (c.geo) m.geo = c.geo;
-    if (c.attributes) m.attributes = c.attributes;
+    m.attributes = c.attributes?.sources ? c.attributes : { ...c.attributes, sources: [c.rule] };
     return m;
   });
   doc.mentions.push(...mentions);

@@ -1,5 +1,5 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
-import { foldWords, isDemonym, knownOrgMaxWords, lookupCountryName, lookupPlaceLoose, matchKnownOrganization } from "../../lexicon/index.js";
+import { isDemonym, knownOrgMaxWords, lookupCountryName, lookupPlaceLoose, matchKnownOrganization } from "../../lexicon/index.js";
 
 /** A token that starts with a capital (also "US-led", which `cap` rejects as a name part). */
 const UPPER_START = /^\p{Lu}/u;
@@ -9,7 +9,7 @@ const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
 
 /** Longest known organization starting at token i (name, alias or acronym), as [last token, match]. */
 function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof matchKnownOrganization>] | undefined {
-  const first = foldWords(ctx.tokens[i].text)[0] ?? "";
+  const first = ctx.foldedWord(i, 0);
   const maxWords = knownOrgMaxWords(first);
   if (maxWords === 0) {
     const m = ctx.allCaps(i) ? matchKnownOrganization(ctx.tokens[i].text) : undefined;
@@ -19,7 +19,7 @@ function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof m
   let best: ReturnType<typeof matchKnownOrganization>;
   let words = 0;
   for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.blocked[j] === 0; j++) {
-    if (ctx.tokens[j].kind === "word") words += ctx.folded[j].split(" ").length;
+    if (ctx.tokens[j].kind === "word") words += ctx.wordCount(j);
     if (words > maxWords) break;
     if (ctx.tokens[j].kind !== "word") continue;
     const m = matchKnownOrganization(ctx.slice(i, j));

@@ -113,7 +113,7 @@ export const givenNisba: Recognizer = {
   },
 };
 
-/** "Colonel Hassan Hashi Mohamed", "Sheikh Ahmed": a capitalized title (chain) plus 1–4 name words. */
+/** "Colonel Hassan Hashi Mohamed", "Sheikh Ahmed", "President George W. Bush": a capitalized title (chain) plus 1–4 name words and initials. */
 export const titledPerson: Recognizer = {
   rule: "names/title-person",
   find(ctx) {
@@ -124,9 +124,13 @@ export const titledPerson: Recognizer = {
       while (ctx.cap(j + 1) && ctx.is(j + 1, "person-titles") && ctx.sameSentence(i, j + 1)) j++;
       if (ctx.tokens[j + 1]?.text === ".") j++;
       const first = j + 1;
-      if (!ctx.sameSentence(i, first) || !ctx.cap(first) || ctx.stopWord(first) || ctx.allCaps(first)) continue;
-      let end = first;
-      while (end + 1 < ctx.length && end - first < 3 && ctx.sameSentence(first, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1)) end++;
+      if (!ctx.sameSentence(i, first) || !ctx.cap(first) || (ctx.stopWord(first) && !isInitial(ctx, first)) || ctx.allCaps(first)) continue;
+      let end = isInitial(ctx, first) && ctx.cap(first + 2) && ctx.sameSentence(first, first + 2) ? first + 2 : first;
+      for (;;) {
+        if (isInitial(ctx, end + 1) && ctx.cap(end + 3) && ctx.sameSentence(first, end + 3)) end += 3;
+        else if (end + 1 < ctx.length && end - first < 3 && ctx.sameSentence(first, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1) && !isInitial(ctx, end + 1)) end++;
+        else break;
+      }
       end = extendArabicName(ctx, end).end;
       if (ctx.is(end + 1, "org-cues") && ctx.cap(end + 1)) continue;
       out.push(ctx.candidate(i, end, "person", this.rule, 0.85));

@@ -1,7 +1,7 @@
 import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import {
-  adminRank, countryMaxWords, foldWords, isDemonym, lookupCountryName, lookupPlaceLoose,
+  adminRank, countryMaxWords, isDemonym, lookupCountryName, lookupPlaceLoose,
   matchKnownOrganization, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
@@ -33,13 +33,13 @@ export const country: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       if (!ctx.cap(i)) continue;
-      const first = ctx.folded[i].split(" ")[0];
+      const first = ctx.foldedWord(i, 0);
       const maxWords = countryMaxWords(first);
       if (maxWords === 0) continue;
       let best = -1;
       let words = 0;
       for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.word(j); j++) {
-        words += ctx.folded[j].split(" ").length;
+        words += ctx.wordCount(j);
         if (words > maxWords) break;
         if (lookupCountryName(ctx.slice(i, j))) best = j;
       }
@@ -79,15 +79,15 @@ export const gazetteerPlace: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       if (!ctx.nameWord(i) || ctx.allCaps(i) || ctx.is(i, "non-names")) continue;
-      const words = foldWords(ctx.tokens[i].text);
-      let maxWords = placeCandidatesStartingWith(words[0]);
-      if (words.length > 1 && wordSet("arabic-article").has(words[0])) maxWords = Math.max(maxWords, placeCandidatesStartingWith(words[1]) + 1);
+      const first = ctx.foldedWord(i, 0);
+      let maxWords = placeCandidatesStartingWith(first);
+      if (ctx.wordCount(i) > 1 && wordSet("arabic-article").has(first)) maxWords = Math.max(maxWords, placeCandidatesStartingWith(ctx.foldedWord(i, 1)) + 1);
       if (maxWords === 0) maxWords = 1;
       let hit: { j: number; p: PlaceRecord } | undefined;
       let count = 0;
       let lastJ = i;
       for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.word(j); j++) {
-        count += ctx.folded[j].split(" ").length;
+        count += ctx.wordCount(j);
         if (count > maxWords + 1 || !(ctx.nameWord(j) || (j > i && ctx.is(j, "arabic-article")))) break;
         lastJ = j;
       }

@@ -90,7 +90,7 @@ export const typeAcronyms: Refiner = {
 };
 
 /** Least tagger confidence kept for a one-word and a longer span (the tagger's scores are margins in 0..1). */
-export const TAGGER_MIN_CONFIDENCE = { oneWord: 0.3, longer: 0.15 } as const;
+export const TAGGER_MIN_CONFIDENCE = { oneWord: 0.2, longer: 0.15 } as const;
 
 /** Drops tagger spans that are lower-case, a lone common word or demonym, or below the confidence floor. */
 export const filterTagger: Refiner = {
@@ -174,13 +174,20 @@ export const shortForms: Refiner = {
     const weak = (c: Candidate) => c.rule === "tagger" || (c.rule === "names/gazetteer" && c.confidence < 0.9);
     const strong = new Coverage(ctx.text.length);
     for (const c of cands) if (!weak(c)) strong.take(c);
+    /** Weak spans longer than one token ("William A. Wheeler" from the tagger): a short form never cuts them down. */
+    const longWeak = new Coverage(ctx.text.length);
+    for (const c of cands) {
+      if (!weak(c)) continue;
+      const i = ctx.tokenAt(c.start);
+      if (i < 0 || ctx.tokens[i].end !== c.end) longWeak.take(c);
+    }
     const added: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       if (!ctx.nameWord(i) || !lastParts.has(foldName(ctx.tokens[i].text))) continue;
       if (ctx.sameSentence(i, i + 1) && ctx.nameWord(i + 1)) continue;
       if (ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.sentenceInitial(i - 1)) continue;
       const t = ctx.tokens[i];
-      if (!strong.free(t) || cands.some((c) => weak(c) && c.start < t.end && t.start < c.end && (c.start < t.start || c.end > t.end))) continue;
+      if (!strong.free(t) || !longWeak.free(t)) continue;
       added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
     }
     const shorts = new Coverage(ctx.text.length);
@@ -239,7 +246,7 @@ const GRAMMAR_RULES: ReadonlySet<string> = new Set([
   "names/arabic-kunya", "names/arabic-nasab", "names/given-nisba", "names/known-organization", "names/arabic-org-prefix", "names/arabic-place-prefix",
 ]);
 
-/** Weak rules whose type comes from a head word ("Nour Brigades"): on the tagger's very span, their type wins. */
+/** Weak rules whose type comes from a head word ("Nour Brigades"): on the tagger's very span, their type wins unless the tagger is sure. */
 const TYPED_BY_CUE: ReadonlySet<string> = new Set(["names/org-cue", "names/org-lowercase-cue", "names/org-descriptor"]);
 
 /** The strength of a rule candidate: a gazetteer hit is strong only with a context cue (confidence above the cue-less 0.8). */
@@ -249,10 +256,23 @@ export function ruleStrength(c: Candidate): Strength {
 }
 
 /**
- * Least tagger confidence for the tagger to overrule a weak rule it overlaps (`weak`), and a strong
- * non-grammar rule that lies strictly inside a longer tagger name (`contains`: "United Russia", "Northern Ireland").
+ * Least tagger confidence for the tagger to overrule a weak rule it overlaps (`weak`), a weak rule whose
+ * span strictly holds the tagger's (`narrower`: cutting words off the rule's name, "Deir ez-Zor Military
+ * Council" vs "Military Council", needs more), and a strong non-grammar rule that lies inside a longer
+ * tagger name (`contains`: "United Russia", "Northern Ireland"); on the very span of a cue-typed rule, the
+ * tagger's other type needs `retype` ("Soviet Union" a place, though "Union" is an organization cue).
  */
-export const TAGGER_OVERRULES = { weak: 0.3, contains: 0.3 } as const;
+export const TAGGER_OVERRULES = { weak: 0.3, narrower: 0.5, contains: 0.3, retype: 0.6 } as const;
+
+/** True when span `a` holds span `b` (possibly equal). */
+function contains(a: Candidate, b: Candidate): boolean {
+  return a.start <= b.start && b.end <= a.end;
+}
+
+/** The confidence tagger span `t` needs to overrule the weak rule candidate `r`. */
+function weakFloor(t: Candidate, r: Candidate): number {
+  return contains(r, t) && (r.start < t.start || t.end < r.end) ? TAGGER_OVERRULES.narrower : TAGGER_OVERRULES.weak;
+}
 
 /**
  * Settles rule–tagger overlaps by evidence strength. A weak rule candidate that overlaps a confident
@@ -265,7 +285,6 @@ export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(_ctx, cands) {
     const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
-    if (tagger.length === 0) return cands;
     const dropped = new Set<Candidate>();
     let from = 0;
     const rules = cands.filter((c) => c.rule !== "tagger").sort((a, b) => a.start - b.start);
@@ -275,13 +294,12 @@ export const weighEvidence: Refiner = {
         const t = tagger[k];
         if (t.end <= r.start) continue;
         const same = t.start === r.start && t.end === r.end;
-        if (same && (t.type === r.type || TYPED_BY_CUE.has(r.rule))) {
+        if (same && (t.type === r.type || (TYPED_BY_CUE.has(r.rule) && t.confidence < TAGGER_OVERRULES.retype))) {
           r.attributes = { ...r.attributes, sources: [r.rule, t.rule] };
           dropped.add(t);
           continue;
         }
-        const inside = t.start <= r.start && r.end <= t.end;
-        const overrule = ruleStrength(r) === "weak" ? t.confidence >= TAGGER_OVERRULES.weak : inside && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
+        const overrule = ruleStrength(r) === "weak" ? t.confidence >= weakFloor(t, r) : contains(t, r) && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
         if (!overrule) continue;
         dropped.add(r);
         const over = (t.attributes?.overruled as string[] | undefined) ?? [];
@@ -295,7 +313,25 @@ export const weighEvidence: Refiner = {
   },
 };
 
+/** Least confidence of an acronym candidate that a definition typed ("Syrian Democratic Forces (SDF)"). */
+const DEFINED_ACRONYM = 0.9;
+
+/**
+ * An unknown acronym ("LMAO", "RFP", "DVD") that no tagger span touches is dropped: all-caps words are
+ * among the tagger's surest features, so its silence there is a "not a name". Acronyms defined in the
+ * text ("(SDF)" after its name) stay, and so does every acronym when the tagger is not used.
+ */
+export const dropSilentAcronyms: Refiner = {
+  rule: "names/silent-acronym",
+  refine(ctx, cands) {
+    if (!ctx.taggerUsed) return cands;
+    const tagged = new Coverage(ctx.text.length);
+    for (const c of cands) if (c.rule === "tagger") tagged.take(c);
+    return cands.filter((c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
+  },
+};
+
 /** Refiners in order; overlap removal runs before short forms so short forms only fill gaps. */
 export const REFINERS: readonly Refiner[] = [
-  trimSpans, filterTagger, attachTitles, typeAcronyms, dropEventModifiers, weighEvidence, removeOverlaps, shortForms,
+  trimSpans, filterTagger, attachTitles, typeAcronyms, dropSilentAcronyms, dropEventModifiers, weighEvidence, removeOverlaps, shortForms,
 ];

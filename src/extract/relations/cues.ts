@@ -44,7 +44,7 @@ export interface RelationCues {
   associatePhrases: string[];
   auxiliaries: string[];
   placeClasses: string[];
-  /** Place nouns of an apposition that puts a place inside another ("Hajin, a town in Deir ez-Zor"). */
+  /** Place nouns of an apposition that puts a place inside another ("Manbij, a town in Aleppo governorate"). */
   containerClasses: string[];
   directionAdjectives: string[];
   /** Locational phrases between a place list and "in Z" ("near the border"). */

@@ -13,7 +13,7 @@ import {
 import { alt, slot, POSS, END, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 
 /**
- * "the towns of Hajin, A, and B near the border in Deir Ez-Zor", "Al-Mayadeen, in the eastern
+ * "the towns of A, B, and C near the border in Idlib", "Jarablus, in the eastern
  * countryside of Deir ez-Zor" → each listed place located_in the last one. Countries are never contained.
  */
 export function placeIn(p: Pieces): Rule {
@@ -42,7 +42,7 @@ export function placeIn(p: Pieces): Rule {
 }
 
 /**
- * "Hajin, a town in eastern Deir ez-Zor", "Damascus, the capital of Syria". ("the A district of B" is left
+ * "Manbij, a town in eastern Aleppo", "Damascus, the capital of Syria". ("the A district of B" is left
  * out: "the Wellington suburb of Miramar" reads the other way round.)
  */
 export function placeClass(p: Pieces, c: RelationCues): Rule {

@@ -160,7 +160,7 @@ export function oneOfPossessive(p: Pieces, c: RelationCues): Rule {
   };
 }
 
-/** "ISIS' leader, Abou Bakr al-Baghdadi", "Kata'ib al-Nour's leader, X", "ISIS leader X", "SDF commander X". */
+/** "ISIS' leader, Abu X al-Y", "Liwa al-Quds's leader, X", "ISIS leader X", "SDF commander X". */
 export function prenominalPost(p: Pieces, c: RelationCues): Rule {
   const nouns = alt([...c.leaderNouns, ...c.memberNouns]);
   return {

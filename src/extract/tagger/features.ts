@@ -111,7 +111,8 @@ export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache:
 const T = {
   Bias: 1, W0: 2, Wm1: 3, Wp1: 4, Wm2: 5, Wp2: 6, Raw0: 7, Shape0: 8, Short0: 9, ShortM1: 10, ShortP1: 11,
   ShortM2: 12, ShortP2: 13, P1: 14, S1: 18, Wm1W0: 22, W0Wp1: 23, Short3: 24, FirstShort0: 25, Wm1Short0: 26,
-  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33,
+  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33, CaseShort0: 34,
+  CaseW0: 35, CaseLex0: 36,
 } as const;
 
 /**
@@ -120,7 +121,7 @@ const T = {
  */
 export const ROLES = 5;
 /** Pair-feature slots (features that combine several positions, plus bias and gazetteer). */
-export const PAIR_SLOTS = 9;
+export const PAIR_SLOTS = 12;
 /** Where each role's slots start within a token's slots (roles write 14, 3, 3, 2, 2 slots). */
 const ROLE_OFFSET = [0, 14, 17, 20, 22];
 /** Slots per token. */
@@ -173,6 +174,7 @@ export function pairFeatures(
   mask: number,
   out: Int32Array,
   o: number,
+  sentCase = 0,
 ): void {
   out[o] = mix2(T.Bias, 0) & mask;
   out[o + 1] = mix3(T.Wm1W0, m1.lower, t.lower) & mask;
@@ -183,6 +185,34 @@ export function pairFeatures(
   out[o + 6] = mix3(T.Short0Wp1, t.short, p1.lower) & mask;
   out[o + 7] = gaz ? mix2(T.Gaz0, gaz) & mask : -1;
   out[o + 8] = gazM1 || t.lex ? mix3(T.GazM1Lex0, gazM1, t.lex) & mask : -1;
+  out[o + 9] = mix3(T.CaseShort0, sentCase, t.short) & mask;
+  out[o + 10] = sentCase ? mix3(T.CaseW0, sentCase, t.lower) & mask : -1;
+  out[o + 11] = sentCase && t.lex ? mix3(T.CaseLex0, sentCase, t.lex) & mask : -1;
+}
+
+/**
+ * Casing class of a whole sentence: 0 ordinary, 1 no capital letters at all, 2 every cased word in capitals,
+ * 3 nearly every word capitalised (headline / title case). Needs at least 3 cased words; else 0.
+ */
+export function sentenceCase(words: readonly string[]): number {
+  let cased = 0;
+  let lower = 0;
+  let upper = 0;
+  let cap = 0;
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    const uw = w.toUpperCase();
+    if (lw === uw) continue;
+    cased++;
+    if (w === lw) lower++;
+    else if (w === uw && w.length > 1) upper++;
+    else cap++;
+  }
+  if (cased < 3) return 0;
+  if (lower === cased) return 1;
+  if (upper === cased) return 2;
+  if (lower <= cased * 0.15 && cap + upper >= 3) return 3;
+  return 0;
 }
 
 /** Word infos and multi-word lexicon marks of one sentence. */
@@ -190,6 +220,8 @@ export interface SentenceInfo {
   info: TokenInfo[];
   /** Per token: 0, or (class + 1) * 4 + position (0 first, 1 inside, 2 last) inside a lexicon name. */
   gaz: Int32Array;
+  /** `sentenceCase` of the words. */
+  sentCase: number;
 }
 
 export function sentenceInfo(words: readonly string[], lex: LexiconFeatures | undefined, cache: Map<string, TokenInfo>): SentenceInfo {
@@ -198,7 +230,7 @@ export function sentenceInfo(words: readonly string[], lex: LexiconFeatures | un
   for (let i = 0; i < n; i++) info[i] = tokenInfo(words[i], lex, cache);
   const gaz = new Int32Array(n);
   if (lex?.spanMatch) markGazetteer(words, gaz, lex);
-  return { info, gaz };
+  return { info, gaz, sentCase: sentenceCase(words) };
 }
 
 /** `gaz` of position i, with the padding value outside the sentence. */
@@ -218,7 +250,7 @@ export function sentenceFeatures(
   out: Int32Array,
 ): void {
   const n = words.length;
-  const { info, gaz } = sentenceInfo(words, lex, cache);
+  const { info, gaz, sentCase } = sentenceInfo(words, lex, cache);
   const at = (i: number) => (i < 0 ? PAD_BEFORE : i >= n ? PAD_AFTER : info[i]);
   const F = FEATURES_PER_TOKEN;
   for (let i = 0; i < n; i++) {
@@ -228,7 +260,7 @@ export function sentenceFeatures(
     roleFeatures(at(i + 1), 2, mask, out, o + ROLE_OFFSET[2]);
     roleFeatures(at(i - 2), 3, mask, out, o + ROLE_OFFSET[3]);
     roleFeatures(at(i + 2), 4, mask, out, o + ROLE_OFFSET[4]);
-    pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 24);
+    pairFeatures(at(i - 1), info[i], at(i + 1), i === 0, gaz[i], gazAt(gaz, i - 1), mask, out, o + 24, sentCase);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Doc, Mention, Region } from "../../model.js";
 import { modelPath } from "../../lexicon/paths.js";
 import { loadModelFiles } from "./model.js";
 import { Tagger } from "./tagger.js";
-import { tagLexicon } from "./lexicon.js";
+import { tagLexicon, withCapStats, type CapStats } from "./lexicon.js";
 
 export { Tagger, type TaggedSpan } from "./tagger.js";
 
@@ -19,7 +19,8 @@ export function loadTagger(dir?: string): Tagger {
   const json = dir ? `${dir}/ner.json` : modelPath("ner.json");
   const bin = dir ? `${dir}/ner.bin` : modelPath("ner.bin");
   const { meta, weights } = loadModelFiles(json, bin);
-  return new Tagger(weights, meta.lexicon ? tagLexicon() : undefined, meta.marginScale);
+  const caps = meta.capStats as CapStats | undefined;
+  return new Tagger(weights, meta.lexicon ? withCapStats(tagLexicon(), caps) : undefined, meta.marginScale);
 }
 
 /** The shipped tagger, loaded once per process on first use. */

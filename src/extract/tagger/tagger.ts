@@ -87,7 +87,7 @@ export class Tagger {
       this.labels = new Int32Array(size);
       this.marg = new Float64Array(size);
     }
-    const { info, gaz } = sentenceInfo(words, this.lexicon, this.cache);
+    const { info, gaz, sentCase } = sentenceInfo(words, this.lexicon, this.cache);
     const { q, scale } = this.model;
     const em = this.em;
     const slots = this.slots;
@@ -112,6 +112,7 @@ export class Tagger {
         this.mask,
         slots,
         0,
+        sentCase,
       );
       const acc = this.acc;
       acc.fill(0);

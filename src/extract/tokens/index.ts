@@ -157,11 +157,6 @@ const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 export function tokenize(doc: Doc): void {
   const text = doc.text;
   const abbr = loadAbbreviations();
-  const raw: Token[] = [];
-  scan(text, 0, text.length, (start, end) => {
-    const t = text.slice(start, end);
-    raw.push({ start, end, text: t, kind: kindOf(t), sentence: -1 });
-  });
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let sentStartTok = 0;
@@ -172,20 +167,22 @@ export function tokenize(doc: Doc): void {
     sentences.push({ start: tokens[sentStartTok].start, end: tokens[endTok - 1].end, tokenStart: sentStartTok, tokenEnd: endTok });
     sentStartTok = endTok;
   };
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i];
-    const prev = tokens[tokens.length - 1];
-    if (prev) {
+  let prev: Token | undefined;
+  scan(text, 0, text.length, (start, end) => {
+    const tt = text.slice(start, end);
+    const t: Token = { start, end, text: tt, kind: kindOf(tt), sentence: -1 };
+    if (prev && t.start > prev.end) {
       const breaks = lineBreaksBetween(text, prev.end, t.start);
       if (breaks > 0) {
         const softWrap = breaks === 1 && /^[\p{Ll},;]/u.test(prev.text.slice(-1)) && /^\p{Ll}/u.test(t.text);
         if (!softWrap) close(tokens.length);
-      } else if (t.start > prev.end && isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
+      } else if (isSentenceEnd(tokens, abbr) && startsSentence(t.text)) {
         close(tokens.length);
       }
     }
     tokens.push(t);
-  }
+    prev = t;
+  });
   close(tokens.length);
   doc.tokens = tokens;
   doc.sentences = sentences;

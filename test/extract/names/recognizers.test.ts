@@ -23,6 +23,8 @@ const CASES: [Recognizer, string, string[]][] = [
   [givenNisba, "clashes in Deir al-Zor today", []],
   [titledPerson, "said Colonel Hassan Hashi Mohamed on", ["person:Colonel Hassan Hashi Mohamed"]],
   [titledPerson, "the General Command said", []],
+  [titledPerson, "U.S. President George W. Bush said", ["person:President George W. Bush"]],
+  [titledPerson, "and General W. Clark said", ["person:General W. Clark"]],
   [titledPerson, "the President said", []],
   [givenSurname, "whose real name is Hamdi Saleh, said", ["person:Hamdi Saleh"]],
   [givenSurname, "clashes with the Nour Brigades", []],

@@ -1,7 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import type { Candidate } from "../../../src/extract/names/index.js";
-import { attachTitles, filterTagger, removeOverlaps, shortForms, trimSpans, typeAcronyms } from "../../../src/extract/names/refiners.js";
+import {
+  TAGGER_MIN_CONFIDENCE, TAGGER_OVERRULES, attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
+  ruleStrength, shortForms, trimSpans, typeAcronyms, weighEvidence,
+} from "../../../src/extract/names/refiners.js";
 import { findNames, nameCandidates } from "../../../src/extract/names/index.js";
 import { ctxOf, docOf } from "./helpers.js";
 
@@ -24,6 +27,19 @@ test("trim: leading 'the' and possessives leave the span", () => {
   for (const [text, sub, want] of cases) {
     const [c] = trimSpans.refine(ctxOf(text), [at(text, sub)]);
     assert.equal(text.slice(c.start, c.end), want, text);
+  }
+});
+
+test("trim: a tagger span keeps a capitalized 'The' inside a sentence only", () => {
+  const cases: [string, string, string, string][] = [
+    ["He joined The Greens in 1990.", "The Greens", "tagger", "The Greens"],
+    ["The Greens won.", "The Greens", "tagger", "Greens"],
+    ["He joined The Greens in 1990.", "The Greens", "names/org-cue", "Greens"],
+    ["He joined the Greens in 1990.", "the Greens", "tagger", "Greens"],
+  ];
+  for (const [text, sub, rule, want] of cases) {
+    const [c] = trimSpans.refine(ctxOf(text), [at(text, sub, { rule })]);
+    assert.equal(text.slice(c.start, c.end), want, `${rule}: ${text}`);
   }
 });
 
@@ -56,7 +72,7 @@ test("acronym typing follows a parenthesized expansion", () => {
 test("tagger filter drops weak, lower-case and common-word spans only", () => {
   const text = "the Sharia issues and Hamdan Brigade and ISIS group.";
   const out = filterTagger.refine(ctxOf(text), [
-    at(text, "Sharia", { rule: "tagger", confidence: 0.2 }),
+    at(text, "Sharia", { rule: "tagger", confidence: TAGGER_MIN_CONFIDENCE.oneWord - 0.05 }),
     at(text, "issues", { rule: "tagger", confidence: 0.9 }),
     at(text, "Hamdan Brigade", { rule: "tagger", confidence: 0.5 }),
     at(text, "group", { rule: "names/test" }),
@@ -77,6 +93,82 @@ test("overlap removal: longest wins, then confidence; tagger only fills gaps", (
   assert.deepEqual(show(text, out), ["organization:Jund al-Khilafah Army", "place:Abu Kamal", "place:Tal Afar"]);
 });
 
+test("rule strength: grammar, lists and cues are strong; bare hits and guesses are weak", () => {
+  const cases: [string, number, "strong" | "weak"][] = [
+    ["names/arabic-kunya", 0.75, "strong"],
+    ["names/known-organization", 0.97, "strong"],
+    ["names/country", 0.95, "strong"],
+    ["names/gazetteer", 0.92, "strong"],
+    ["names/gazetteer", 0.8, "weak"],
+    ["names/given-surname", 0.8, "weak"],
+    ["names/acronym", 0.6, "weak"],
+    ["names/org-cue", 0.85, "weak"],
+  ];
+  for (const [rule, confidence, want] of cases) assert.equal(ruleStrength({ start: 0, end: 1, type: "place", rule, confidence, form: "name" }), want, `${rule} ${confidence}`);
+});
+
+test("evidence: the tagger overrules weak rules and longer names, never grammar or agreeing rules", () => {
+  const sure = 0.9;
+  const unsure = Math.min(TAGGER_OVERRULES.weak, TAGGER_OVERRULES.contains) - 0.05;
+  const cases: { name: string; text: string; rule: [string, string, Partial<Candidate>]; tagger: [string, Partial<Candidate>]; want: string[]; sources?: string[] }[] = [
+    { name: "wider tagger span beats a weak cue sequence", text: "the New Democratic Party won", rule: ["Democratic Party", "names/org-cue", {}], tagger: ["New Democratic Party", { confidence: sure }], want: ["organization:New Democratic Party"] },
+    { name: "split tagger spans beat a conjoined cue sequence", text: "Ulster Unionist Party and Democratic Unionist Party", rule: ["Ulster Unionist Party and Democratic Unionist Party", "names/org-cue", {}], tagger: ["Ulster Unionist Party", { confidence: sure }], want: ["organization:Ulster Unionist Party"] },
+    { name: "an unsure tagger span does not beat a weak rule", text: "the New Democratic Party won", rule: ["Democratic Party", "names/org-cue", {}], tagger: ["New Democratic Party", { confidence: unsure }], want: ["organization:Democratic Party"] },
+    { name: "a narrower tagger span needs more confidence", text: "the Deir ez-Zor Military Council said", rule: ["Deir ez-Zor Military Council", "names/org-cue", {}], tagger: ["Military Council", { confidence: TAGGER_OVERRULES.narrower - 0.05 }], want: ["organization:Deir ez-Zor Military Council"] },
+    { name: "tagger type beats a bare gazetteer hit on the same word", text: "Juma said", rule: ["Juma", "names/gazetteer", { type: "place", confidence: 0.8 }], tagger: ["Juma", { type: "person", confidence: sure }], want: ["person:Juma"] },
+    { name: "a cue-typed rule keeps its type on the tagger's span", text: "the Nour Brigades said", rule: ["Nour Brigades", "names/org-cue", {}], tagger: ["Nour Brigades", { type: "person", confidence: TAGGER_OVERRULES.retype - 0.15 }], want: ["organization:Nour Brigades"], sources: ["names/org-cue", "tagger"] },
+    { name: "a sure tagger type beats a cue-typed rule on the same span", text: "the Soviet Union fell", rule: ["Soviet Union", "names/org-cue", {}], tagger: ["Soviet Union", { type: "place", confidence: TAGGER_OVERRULES.retype + 0.05 }], want: ["place:Soviet Union"] },
+    { name: "a country inside a longer tagger name yields", text: "United Russia won", rule: ["Russia", "names/country", { type: "place", confidence: 0.95 }], tagger: ["United Russia", { confidence: sure }], want: ["organization:United Russia"] },
+    { name: "a country beside an unsure tagger name stays", text: "United Russia won", rule: ["Russia", "names/country", { type: "place", confidence: 0.95 }], tagger: ["United Russia", { confidence: unsure }], want: ["place:Russia"] },
+    { name: "Arabic-name grammar is never cut back", text: "Kata'ib al-Nour Brigades", rule: ["Kata'ib al-Nour", "names/arabic-org-prefix", { confidence: 0.9 }], tagger: ["Kata'ib al-Nour Brigades", { confidence: sure }], want: ["organization:Kata'ib al-Nour"] },
+    { name: "a strong rule beats a crossing tagger span", text: "in Deir ez-Zor Military", rule: ["Deir ez-Zor", "names/place-cue-after", { type: "place", confidence: 0.9 }], tagger: ["ez-Zor Military", { confidence: sure }], want: ["place:Deir ez-Zor"] },
+    { name: "agreement keeps the rule and records both sources", text: "Hamdi Saleh said", rule: ["Hamdi Saleh", "names/given-surname", { type: "person" }], tagger: ["Hamdi Saleh", { type: "person", confidence: sure }], want: ["person:Hamdi Saleh"], sources: ["names/given-surname", "tagger"] },
+  ];
+  for (const c of cases) {
+    const [rsub, rule, rover] = c.rule;
+    const [tsub, tover] = c.tagger;
+    const weighed = weighEvidence.refine(ctxOf(c.text), [at(c.text, rsub, { rule, ...rover }), at(c.text, tsub, { rule: "tagger", ...tover })]);
+    const out = removeOverlaps.refine(ctxOf(c.text), weighed);
+    assert.deepEqual(show(c.text, out), c.want, c.name);
+    if (c.sources) assert.deepEqual(out[0].attributes?.sources, c.sources, c.name);
+    for (const m of out) assert.ok(Array.isArray(m.attributes?.sources), `${c.name}: sources recorded`);
+  }
+});
+
+test("a tagger span that won records the rules it overruled", () => {
+  const text = "the New Democratic Party won";
+  const out = weighEvidence.refine(ctxOf(text), [at(text, "Democratic Party", { rule: "names/org-cue" }), at(text, "New Democratic Party", { rule: "tagger", confidence: 0.9 })]);
+  assert.deepEqual(out.map((c) => [c.rule, c.attributes?.overruled]), [["tagger", ["names/org-cue"]]]);
+});
+
+test("event modifiers: a place before an election word is not a place mention", () => {
+  const cases: [string, string, boolean][] = [
+    ["the 2005 United Kingdom general election was", "United Kingdom", false],
+    ["the United States presidential election", "United States", false],
+    ["the Iraq referendum", "Iraq", false],
+    ["elections in Iraq were held", "Iraq", true],
+    ["Syria general Ali Mamlouk", "Syria", true],
+  ];
+  for (const [text, sub, kept] of cases) {
+    const out = dropEventModifiers.refine(ctxOf(text), [at(text, sub, { type: "place", rule: "names/country" })]);
+    assert.equal(out.length === 1, kept, text);
+  }
+});
+
+test("silent acronyms: the tagger's silence drops unknown acronyms only when it ran", () => {
+  const text = "the LMAO and SDF and YPG units";
+  const cands = () => [
+    at(text, "LMAO", { rule: "names/acronym", form: "acronym", confidence: 0.6 }),
+    at(text, "SDF", { rule: "names/acronym", form: "acronym", confidence: 0.9 }),
+    at(text, "YPG", { rule: "names/acronym", form: "acronym", confidence: 0.6 }),
+    at(text, "YPG units", { rule: "tagger", confidence: 0.5 }),
+  ];
+  const ran = ctxOf(text);
+  ran.taggerUsed = true;
+  assert.deepEqual(show(text, dropSilentAcronyms.refine(ran, cands())), ["organization:SDF", "organization:YPG", "organization:YPG units"]);
+  assert.equal(dropSilentAcronyms.refine(ctxOf(text), cands()).length, 4);
+});
+
 test("short forms: lone last names of found persons become person mentions", () => {
   const text = "Abu Harith al-Masri and Abu Ayman al-Iraqi spoke. Al-Masri, an Egyptian, left. Al-Masri Street is near. al-Shami came. Masri left. An Iraqi came.";
   const out = shortForms.refine(ctxOf(text), [
@@ -85,6 +177,13 @@ test("short forms: lone last names of found persons become person mentions", () 
   ]);
   assert.deepEqual(show(text, out), ["person:Abu Harith al-Masri", "person:Abu Ayman al-Iraqi", "person:Al-Masri", "person:Masri"]);
   assert.equal(out[2].form, "short");
+});
+
+test("short forms do not cut a longer tagger name down to its last word", () => {
+  const text = "William A. Wheeler ran. Wheeler won.";
+  const out = shortForms.refine(ctxOf(text), [at(text, "William A. Wheeler", { type: "person", rule: "tagger", confidence: 0.8 })]);
+  assert.deepEqual(show(text, out), ["person:William A. Wheeler", "person:Wheeler"]);
+  assert.deepEqual(out.map((c) => c.rule), ["tagger", "names/short-form"]);
 });
 
 test("findNames skips credit regions and time expressions; spans quote the text", () => {
@@ -100,6 +199,7 @@ test("findNames skips credit regions and time expressions; spans quote the text"
   assert.deepEqual(doc.mentions.map((x) => `${x.type}:${x.text}`), ["person:Hamdi Saleh", "person:Abu Omar al-Shami", "place:Mosul"]);
   for (const x of doc.mentions) assert.equal(x.text, text.slice(x.start, x.end));
   assert.ok(doc.mentions.every((x) => x.id && x.rule.length > 0));
+  assert.ok(doc.mentions.every((x) => Array.isArray(x.attributes?.sources) && (x.attributes.sources as string[]).includes(x.rule)));
 });
 
 test("generic phrases are not names", () => {
