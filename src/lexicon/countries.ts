@@ -75,7 +75,11 @@ export function lookupCountry(nameOrDemonym: string): CountryRecord | undefined 
 
 /** A country by name only (not demonym); dotted short forms work too ("U.S." → "us"). */
 export function lookupCountryName(name: string): CountryRecord | undefined {
-  const k = foldName(name);
+  return lookupCountryNameFolded(foldName(name));
+}
+
+/** `lookupCountryName` for a name already folded with `foldName`. */
+export function lookupCountryNameFolded(k: string): CountryRecord | undefined {
   const idx = load();
   return idx.byName.get(k) ?? (k.length <= 5 && k.includes(" ") ? idx.byName.get(squash(k)) : undefined);
 }

@@ -63,19 +63,22 @@ const PAGE = 4096;
  */
 class FileSource implements Source {
   private readonly pages = new Map<number, string>();
+  /** Read buffer of one page, reused (each page is decoded to a string at once). */
+  private readonly scratch = Buffer.allocUnsafeSlow(PAGE);
   constructor(private readonly fd: number, readonly length: number) {}
   private page(i: number): string {
     let p = this.pages.get(i);
     if (p === undefined) {
       const at = i * PAGE;
-      const buf = Buffer.allocUnsafe(Math.min(PAGE, this.length - at));
+      const size = Math.min(PAGE, this.length - at);
+      const buf = this.scratch;
       let got = 0;
-      while (got < buf.length) {
-        const n = readSync(this.fd, buf, got, buf.length - got, at + got);
+      while (got < size) {
+        const n = readSync(this.fd, buf, got, size - got, at + got);
         if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
         got += n;
       }
-      p = buf.toString("latin1");
+      p = buf.toString("latin1", 0, size);
       this.pages.set(i, p);
     }
     return p;
@@ -180,20 +183,46 @@ export function unescapeLatin1(s: string): string {
   return s.indexOf("\\u") < 0 ? s : s.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
+/** A line of a sorted section as a binary search met it: [start, end) offsets (clamped to the section) and text. */
+interface Probe {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Lines met by wide binary-search steps, per section (the tuple object) and probe offset: every search
+ * takes the same first steps. Only steps over more than `PROBE_MIN_WIDTH` characters are kept, so a
+ * section holds at most about 2 × its length / `PROBE_MIN_WIDTH` lines.
+ */
+const probes = new WeakMap<readonly [number, number], Map<number, Probe>>();
+const PROBE_MIN_WIDTH = 2048;
+
 /** Value after the tab on the line whose key is `key`, in a sorted "key\tvalue" section of `src`. */
-function find(src: Source, [from, to]: [number, number], key: string): string | undefined {
+function find(src: Source, range: [number, number], key: string): string | undefined {
+  const [from, to] = range;
   const probe = escapeLatin1(key) + "\t";
   let lo = from;
   let hi = to;
+  let cache = probes.get(range);
+  if (cache === undefined) {
+    cache = new Map();
+    probes.set(range, cache);
+  }
   // invariant: lines starting before lo are < probe; the line starting at the first line start >= hi is >= probe
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const ls = src.lineStart(mid);
-    const lineStart = ls < from ? from : ls;
-    let le = src.lineEnd(lineStart);
-    if (le > to) le = to;
-    if (src.slice(lineStart, le) < probe) lo = le + 1;
-    else hi = lineStart;
+    let line: Probe | undefined = hi - lo > PROBE_MIN_WIDTH ? cache.get(mid) : undefined;
+    if (line === undefined) {
+      const ls = src.lineStart(mid);
+      const lineStart = ls < from ? from : ls;
+      let le = src.lineEnd(lineStart);
+      if (le > to) le = to;
+      line = { start: lineStart, end: le, text: src.slice(lineStart, le) };
+      if (hi - lo > PROBE_MIN_WIDTH) cache.set(mid, line);
+    }
+    if (line.text < probe) lo = line.end + 1;
+    else hi = line.start;
   }
   if (lo >= to) return undefined;
   let le = src.lineEnd(lo);
@@ -227,7 +256,11 @@ export function lookupPlace(name: string): PlaceRecord | undefined {
  * when a leading Arabic article differs ("Al-Raqqah" → Ar Raqqah).
  */
 export function lookupPlaceLoose(name: string): PlaceRecord | undefined {
-  const k = foldName(name);
+  return lookupPlaceLooseFolded(foldName(name));
+}
+
+/** `lookupPlaceLoose` for a name already folded with `foldName`. */
+export function lookupPlaceLooseFolded(k: string): PlaceRecord | undefined {
   let r = looseCache.get(k);
   if (r === undefined) {
     r = lookupLooseFolded(k) ?? null;
@@ -239,7 +272,9 @@ export function lookupPlaceLoose(name: string): PlaceRecord | undefined {
 
 function lookupLooseFolded(k: string): PlaceRecord | undefined {
   const g = load();
-  const hit = find(g.src, g.keys, k) ?? find(g.src, g.squashed, squash(k)) ?? find(g.src, g.keys, squash(k));
+  const sq = squash(k);
+  // when k has no space, squash(k) === k and the exact key was just tried
+  const hit = find(g.src, g.keys, k) ?? find(g.src, g.squashed, sq) ?? (sq === k ? undefined : find(g.src, g.keys, sq));
   if (hit !== undefined) return record(g, hit);
   const sp = k.indexOf(" ");
   if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) return record(g, find(g.src, g.keys, k.slice(sp + 1)));

@@ -77,6 +77,12 @@ export function matchKnownOrganization(name: string): KnownOrgMatch | undefined 
   return idx.byAcronym.get(name) ?? idx.byFolded.get(foldName(name));
 }
 
+/** `matchKnownOrganization` when `folded === foldName(name)` is already known. */
+export function matchKnownOrganizationFolded(name: string, folded: string): KnownOrgMatch | undefined {
+  const idx = load();
+  return idx.byAcronym.get(name) ?? idx.byFolded.get(folded);
+}
+
 /** A known organization by name, alias or acronym. */
 export function lookupKnownOrganization(name: string): KnownOrg | undefined {
   return matchKnownOrganization(name)?.org;

@@ -11,9 +11,10 @@ const SENTENCE_END = new Set([".", "!", "?"]);
 
 /**
  * Reads one GUM `coref/conll` document (`index<TAB>token<TAB>brackets`) into sentences. Only named
- * mentions count: a Wikipedia link suffix on a person/organization/place mention, whose words (after a
- * leading determiner is dropped) are all capitalised or digits, except glue words ("of", "al"); an
- * appositive tail ("University of Portsmouth, United Kingdom") is cut off.
+ * mentions count: a person/organization/place mention whose words (after a leading determiner is dropped)
+ * are all capitalised or digits, except glue words ("of", "al"), with a Wikipedia link suffix or, unlinked,
+ * neither a pronoun nor a single sentence-initial word; an appositive tail ("University of Portsmouth,
+ * United Kingdom") and a possessive ending ("Byron 's") are cut off, and pronouns ("His") never count.
  * Nested mentions keep the outermost. GUM has no sentence breaks here, so sentences end after `.`/`!`/`?` before a capital.
  */
 export function readGum(text: string, docId = "gum"): NerSentence[] {
@@ -54,8 +55,8 @@ const PRONOUNS = new Set(
   ),
 );
 
-/** Named mentions without a Wikipedia link count too ("Nick Bos"); off restores the link-only reading. */
-const UNLINKED_NAMES = (process.env.EXP_GUM_UNLINKED ?? "1") === "1";
+/** Named mentions without a Wikipedia link count too ("Nick Bos"): GUM links only well-known entities. */
+const UNLINKED_NAMES = true;
 
 function addMention(out: GoldSpan[], tokens: string[], key: string, start: number, end: number): void {
   let m = /^([a-z]+)-\d+-(.+)$/.exec(key);

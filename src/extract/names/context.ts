@@ -1,5 +1,5 @@
 import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
-import { foldToken } from "../../lexicon/fold.js";
+import { foldName, foldToken } from "../../lexicon/fold.js";
 import { isCountryFolded, isDemonymFolded, lookupCountry } from "../../lexicon/countries.js";
 import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
 import type { WordSetName } from "../../lexicon/words.js";
@@ -34,6 +34,8 @@ const FLAG_CAP = 2;
 const FLAG_ALL_CAPS = 4;
 const FLAG_NISBA = 8;
 
+/** Key stride of the per-document span-fold memo (spans of this many tokens or more are not memoized). */
+const SPAN_KEY = 1024;
 /** Memo size limit of the per-text caches below (cleared when exceeded). */
 const FOLD_CACHE_MAX = 200_000;
 /** Shape bit: the word starts with a capital (before the descriptive-compound check). */
@@ -102,6 +104,8 @@ export class NameContext {
   private readonly flags: Uint8Array;
   /** Memo of `stopWord`: 0 unknown, 1 no, 2 yes. */
   private readonly stops: Uint8Array;
+  /** Per token: the shape bits of its text (`SHAPE_UPPER_START` and FLAG_*; 0 for non-words). */
+  private readonly shapes: Uint8Array;
   /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
   taggerUsed = false;
 
@@ -115,6 +119,7 @@ export class NameContext {
     this.stops = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     const shapes = new Uint8Array(n);
+    this.shapes = shapes;
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
@@ -175,6 +180,11 @@ export class NameContext {
   /** A capitalized, unblocked word (not a descriptive compound such as "Kurdish-led"). */
   cap(i: number): boolean {
     return ((this.flags[i] ?? 0) & FLAG_CAP) !== 0;
+  }
+
+  /** A word token whose text starts with a capital letter (`/^\p{Lu}/u`), blocked or not, descriptive compounds included ("US-led"). */
+  upperStart(i: number): boolean {
+    return ((this.shapes[i] ?? 0) & SHAPE_UPPER_START) !== 0;
   }
 
   /** An all-caps word of two or more letters ("ISIS", "SDF"). */
@@ -269,6 +279,57 @@ export class NameContext {
     }
     const end = f.indexOf(" ", from);
     return end < 0 ? f.slice(from) : f.slice(from, end);
+  }
+
+  /** `foldName` of token i's text: its folded form without a leading "the" (words), else folded afresh. */
+  foldedName(i: number): string {
+    if (this.tokens[i].kind !== "word") return foldName(this.tokens[i].text);
+    const f = this.folded[i];
+    if (f.charCodeAt(0) !== 116 || !f.startsWith("the")) return f;
+    return f.length === 3 ? "" : f.charCodeAt(3) === 32 ? f.slice(4) : f;
+  }
+
+  /** Memo of `foldedSpan` for spans of two or more tokens, keyed `i * SPAN_KEY + (j - i)`. */
+  private readonly spanFolds = new Map<number, string>();
+
+  /** `foldName(this.slice(i, j))`, memoized per document. */
+  foldedSpan(i: number, j: number): string {
+    if (i === j) return this.foldedName(i);
+    if (j - i >= SPAN_KEY) return foldName(this.slice(i, j));
+    const key = i * SPAN_KEY + (j - i);
+    let f = this.spanFolds.get(key);
+    if (f === undefined) {
+      f = this.joinFolds(i, j) ?? foldName(this.slice(i, j));
+      this.spanFolds.set(key, f);
+    }
+    return f;
+  }
+
+  /**
+   * `foldName` of tokens i..j from their folded forms, or undefined unless plain whitespace separates
+   * every two of them (folding is per character and whitespace splits words, so the folded words of the
+   * span are then those of its tokens in order; a leading "the" is dropped as `foldName` does).
+   */
+  private joinFolds(i: number, j: number): string | undefined {
+    const toks = this.tokens;
+    const text = this.text;
+    for (let k = i; k < j; k++) {
+      const from = toks[k].end;
+      const to = toks[k + 1].start;
+      if (to <= from) return undefined;
+      for (let p = from; p < to; p++) {
+        const c = text.charCodeAt(p);
+        if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return undefined;
+      }
+    }
+    let out = "";
+    for (let k = i; k <= j; k++) {
+      const f = toks[k].kind === "word" ? this.folded[k] : foldToken(toks[k].text);
+      if (f.length === 0) continue;
+      out = out.length === 0 ? f : out + " " + f;
+    }
+    if (out.charCodeAt(0) !== 116 || !out.startsWith("the")) return out;
+    return out.length === 3 ? "" : out.charCodeAt(3) === 32 ? out.slice(4) : out;
   }
 
   /** Start offset of token i and end offset of token j (inclusive). */

@@ -1,8 +1,5 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
-import { isDemonym, knownOrgMaxWords, lookupCountryName, lookupPlaceLoose, matchKnownOrganization } from "../../lexicon/index.js";
-
-/** A token that starts with a capital (also "US-led", which `cap` rejects as a name part). */
-const UPPER_START = /^\p{Lu}/u;
+import { isDemonym, isDemonymFolded, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
 
 /** Words that may join capitalized words inside an organization name. */
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
@@ -22,7 +19,7 @@ function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof m
     if (ctx.tokens[j].kind === "word") words += ctx.wordCount(j);
     if (words > maxWords) break;
     if (ctx.tokens[j].kind !== "word") continue;
-    const m = matchKnownOrganization(ctx.slice(i, j));
+    const m = matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), ctx.foldedSpan(i, j));
     if (m) {
       bestEnd = j;
       best = m;
@@ -42,7 +39,7 @@ export const knownOrganization: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.word(i) || !(UPPER_START.test(ctx.tokens[i].text) || ctx.nisba(i))) continue;
+      if (!ctx.word(i) || !(ctx.upperStart(i) || ctx.nisba(i))) continue;
       const hit = longestKnown(ctx, i);
       if (!hit || !hit[1]) continue;
       const [end, m] = hit;
@@ -65,8 +62,9 @@ export const acronym: Recognizer = {
       const t = ctx.tokens[i].text;
       if (!ctx.allCaps(i) || t.length > 6 || !/\p{Lu}.*\p{Lu}/u.test(t) || /\d/.test(t)) continue;
       if (ctx.is(i, "acronym-stoplist") || shouted(ctx, i) || ctx.inHeadline(i)) continue;
-      if (matchKnownOrganization(t) || lookupCountryName(t) || ctx.is(i, "common-words") || ctx.is(i, "non-names")) continue;
-      if ((lookupPlaceLoose(t)?.population ?? 0) >= 1000) continue;
+      const f = ctx.foldedName(i);
+      if (matchKnownOrganizationFolded(t, f) || lookupCountryNameFolded(f) || ctx.is(i, "common-words") || ctx.is(i, "non-names")) continue;
+      if ((lookupPlaceLooseFolded(f)?.population ?? 0) >= 1000) continue;
       out.push(ctx.candidate(i, i, "organization", this.rule, 0.6, "acronym"));
     }
     return out;
@@ -111,7 +109,7 @@ export const orgCue: Recognizer = {
         if (last > 0 && !acronymInside && !ctx.allCaps(last + 1)) end = last;
       }
       if (start === k && end === k) continue;
-      const place = lookupPlaceLoose(ctx.slice(start, end));
+      const place = lookupPlaceLooseFolded(ctx.foldedSpan(start, end));
       if (place && (place.featureClass !== "P" || place.population >= 50_000)) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.85));
       k = end;
@@ -151,7 +149,7 @@ export const demonymOrg: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < ctx.length; i++) {
       if (!ctx.cap(i) || !ctx.word(i + 1) || !ctx.sameSentence(i, i + 1) || !ctx.is(i + 1, "demonym-heads")) continue;
-      if (!isDemonym(ctx.tokens[i].text)) continue;
+      if (!isDemonymFolded(ctx.foldedName(i))) continue;
       if (ctx.cap(i - 1) && !ctx.sentenceInitial(i) && !ctx.is(i - 1, "non-names")) continue;
       out.push(ctx.candidate(i, i + 1, "organization", this.rule, 0.85));
       i++;
@@ -169,7 +167,7 @@ export const orgLowercaseCue: Recognizer = {
       const j = k - 1;
       if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, "org-cues-lowercase") || !ctx.sameSentence(j, k)) continue;
       if (!ctx.cap(j) || ctx.allCaps(j) || ctx.sentenceInitial(j) || ctx.stopWord(j) || ctx.inHeadline(j)) continue;
-      if (matchKnownOrganization(ctx.tokens[j].text)) continue;
+      if (matchKnownOrganizationFolded(ctx.tokens[j].text, ctx.foldedName(j))) continue;
       if (ctx.cap(j - 1) && ctx.sameSentence(j - 1, j)) continue;
       out.push(ctx.candidate(j, k, "organization", this.rule, 0.7));
     }
@@ -193,7 +191,7 @@ export const orgDescriptor: Recognizer = {
       if (start > end || ctx.inHeadline(start)) continue;
       const only = ctx.slice(start, end);
       if (start === end && (isDemonym(only) || ctx.is(start, "common-words") || ctx.allCaps(start))) continue;
-      if (lookupCountryName(only)) continue;
+      if (lookupCountryNameFolded(ctx.foldedSpan(start, end))) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.75));
     }
     return out;

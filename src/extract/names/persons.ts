@@ -1,5 +1,5 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
-import { lookupKnownOrganization, lookupPlaceLoose } from "../../lexicon/index.js";
+import { lookupPlaceLooseFolded, matchKnownOrganizationFolded } from "../../lexicon/index.js";
 
 /** Folded first words of compound given names that take the next word ("Abdul Rahman", "Abd al-Aziz"). */
 const COMPOUND_FIRST = new Set(["abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdulla"]);
@@ -79,14 +79,14 @@ export const arabicNasab: Recognizer = {
 
 /** True when tokens i..j read as a place or a known organization rather than a person. */
 function placeOrOrg(ctx: NameContext, i: number, j: number): boolean {
-  const s = ctx.slice(i, j);
-  return lookupKnownOrganization(s) !== undefined || (lookupPlaceLoose(s)?.population ?? 0) >= 1000;
+  const f = ctx.foldedSpan(i, j);
+  return matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), f) !== undefined || (lookupPlaceLooseFolded(f)?.population ?? 0) >= 1000;
 }
 
 /** True when token i alone names a region or a city of 100,000+ and is not a known given name. */
 function placeWord(ctx: NameContext, i: number): boolean {
   if (ctx.is(i, "given-names")) return false;
-  const p = lookupPlaceLoose(ctx.tokens[i].text);
+  const p = lookupPlaceLooseFolded(ctx.foldedName(i));
   return p !== undefined && (p.featureClass !== "P" || p.population >= 100_000);
 }
 

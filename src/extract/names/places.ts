@@ -1,8 +1,8 @@
 import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import {
-  adminRank, countryMaxWords, isDemonym, lookupCountryName, lookupPlaceLoose,
-  matchKnownOrganization, placeCandidatesStartingWith, wordSet,
+  adminRank, countryMaxWords, isDemonymFolded, lookupCountryNameFolded, lookupPlaceLooseFolded,
+  matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
 
@@ -41,12 +41,12 @@ export const country: Recognizer = {
       for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.word(j); j++) {
         words += ctx.wordCount(j);
         if (words > maxWords) break;
-        if (lookupCountryName(ctx.slice(i, j))) best = j;
+        if (lookupCountryNameFolded(ctx.foldedSpan(i, j))) best = j;
       }
       if (best < 0) continue;
       const t = ctx.tokens[i].text;
       if (best === i && t.length <= 3 && t !== t.toUpperCase()) continue;
-      const c = lookupCountryName(ctx.slice(i, best))!;
+      const c = lookupCountryNameFolded(ctx.foldedSpan(i, best))!;
       const cand = ctx.candidate(i, best, "place", this.rule, 0.95);
       cand.geo = { lat: c.latlng[0], lon: c.latlng[1], countryCode: c.cca2, featureClass: "A" };
       out.push(cand);
@@ -93,7 +93,7 @@ export const gazetteerPlace: Recognizer = {
       }
       for (let j = lastJ; j >= i && !hit; j--) {
         if (!ctx.nameWord(j)) continue;
-        const p = lookupPlaceLoose(ctx.slice(i, j));
+        const p = lookupPlaceLooseFolded(ctx.foldedSpan(i, j));
         if (p) hit = { j, p };
       }
       if (!hit) continue;
@@ -109,7 +109,7 @@ export const gazetteerPlace: Recognizer = {
       const big = p.population >= MIN_POPULATION[cue] || seat || p.featureClass !== "P";
       const small = cue === "weak" && (p.population >= MIN_POPULATION.weak || adminRank(p) >= 1) && (inCountry || p.population >= MIN_FOREIGN_POPULATION);
       if (!big && !small) continue;
-      if (matchKnownOrganization(ctx.slice(i, j)) || lookupCountryName(ctx.slice(i, j))) continue;
+      if (knownOrgSpan(ctx, i, j) || lookupCountryNameFolded(ctx.foldedSpan(i, j))) continue;
       const c = ctx.candidate(i, j, "place", this.rule, cue === "strong" ? 0.92 : cue === "weak" ? 0.85 : 0.8);
       c.geo = geoOf(p);
       out.push(c);
@@ -118,6 +118,11 @@ export const gazetteerPlace: Recognizer = {
     return out;
   },
 };
+
+/** The known organization that tokens i..j name, if any (`matchKnownOrganization` of their text). */
+function knownOrgSpan(ctx: NameContext, i: number, j: number): ReturnType<typeof matchKnownOrganizationFolded> {
+  return matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), ctx.foldedSpan(i, j));
+}
 
 /** Walks a run of name words forward from i (at most `max` tokens); returns its last token or -1. */
 function runForward(ctx: NameContext, i: number, max = 4): number {
@@ -132,15 +137,14 @@ function runForward(ctx: NameContext, i: number, max = 4): number {
 
 /** True when tokens i..j are only demonyms, function words or known organizations: not a place. */
 function notAPlace(ctx: NameContext, i: number, j: number): boolean {
-  const s = ctx.slice(i, j);
-  if (matchKnownOrganization(s) || ctx.allCaps(i)) return true;
-  for (let k = i; k <= j; k++) if (!isDemonym(ctx.tokens[k].text) && !ctx.is(k, "non-names") && !ctx.is(k, "common-words")) return false;
+  if (knownOrgSpan(ctx, i, j) || ctx.allCaps(i)) return true;
+  for (let k = i; k <= j; k++) if (!isDemonymFolded(ctx.foldedName(k)) && !ctx.is(k, "non-names") && !ctx.is(k, "common-words")) return false;
   return true;
 }
 
 function cuePlace(ctx: NameContext, i: number, j: number, rule: string, withGeo: boolean): Candidate {
   const c = ctx.candidate(i, j, "place", rule, 0.9);
-  const p = withGeo ? lookupPlaceLoose(ctx.slice(i, j)) : undefined;
+  const p = withGeo ? lookupPlaceLooseFolded(ctx.foldedSpan(i, j)) : undefined;
   if (p) c.geo = geoOf(p);
   return c;
 }
@@ -186,7 +190,7 @@ export const placeCueAfter: Recognizer = {
       }
       if (start < 0 || ctx.inHeadline(start)) continue;
       if (ctx.cap(k) && ctx.is(k, "org-cues")) continue;
-      if (notAPlace(ctx, start, k - 1) || (included && lookupCountryName(ctx.slice(start, k - 1)))) continue;
+      if (notAPlace(ctx, start, k - 1) || (included && lookupCountryNameFolded(ctx.foldedSpan(start, k - 1)))) continue;
       out.push(included ? cuePlace(ctx, start, k, this.rule, false) : cuePlace(ctx, start, k - 1, this.rule, true));
     }
     return out;
@@ -206,7 +210,7 @@ export const arabicPlacePrefix: Recognizer = {
         if (ctx.nisba(j) || (ctx.cap(j) && !ctx.stopWord(j) && !ctx.allCaps(j) && !ctx.is(j, "kunya"))) end = j;
         else break;
       }
-      if (end === i || matchKnownOrganization(ctx.slice(i, end))) continue;
+      if (end === i || knownOrgSpan(ctx, i, end)) continue;
       out.push(cuePlace(ctx, i, end, this.rule, true));
       out[out.length - 1].confidence = 0.75;
       i = end;

@@ -183,7 +183,7 @@ export const shortForms: Refiner = {
     }
     const added: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.nameWord(i) || !lastParts.has(foldName(ctx.tokens[i].text))) continue;
+      if (!ctx.nameWord(i) || !lastParts.has(ctx.foldedName(i))) continue;
       if (ctx.sameSentence(i, i + 1) && ctx.nameWord(i + 1)) continue;
       if (ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.sentenceInitial(i - 1)) continue;
       const t = ctx.tokens[i];

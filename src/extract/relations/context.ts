@@ -66,24 +66,69 @@ export function toRef(t: TimeExpr): TimeRef {
   return { text: t.text, span: t.span, start: t.start, end: t.end, precision: t.precision, approximate: t.approximate, relative: t.relative };
 }
 
+/** Cue lists the clause helpers look words up in, as sets (built once per cue object). */
+interface CueSets {
+  negations: Set<string>;
+  relativePronouns: Set<string>;
+  clauseBoundaries: Set<string>;
+  prepositions: Set<string>;
+}
+const cueSets = new WeakMap<RelationCues, CueSets>();
+
+function setsOf(cues: RelationCues): CueSets {
+  let sets = cueSets.get(cues);
+  if (!sets) {
+    sets = {
+      negations: new Set(cues.negations),
+      relativePronouns: new Set(cues.relativePronouns),
+      clauseBoundaries: new Set(cues.clauseBoundaries),
+      prepositions: new Set(cues.prepositions),
+    };
+    cueSets.set(cues, sets);
+  }
+  return sets;
+}
+
 /** True when one of the three items before `i` negates ("not", "never", "refused", "didn't"). */
 export function negated(c: SentCtx, i: number): boolean {
+  const negations = setsOf(c.cues).negations;
   for (let k = Math.max(0, i - 3); k < i; k++) {
     const w = c.sk.items[k].word;
-    if (c.cues.negations.includes(w) || w.endsWith("n't")) return true;
+    if (negations.has(w) || w.endsWith("n't")) return true;
   }
   return false;
 }
 
 /** First item of the clause that holds item `i` (after "that", ";", "said"...), or -1 after a relative "who". */
 export function clauseStart(c: SentCtx, i: number): { start: number; relative?: number } {
+  c.clauses ??= clauseIndex(c);
+  const start = c.clauses.start[i];
+  const relative = c.clauses.relative[i];
+  return relative < 0 ? { start } : { start, relative };
+}
+
+/** For each item index i (0..items.length), the clause start and relative pronoun (-1: none) seen before i. */
+function clauseIndex(c: SentCtx): { start: Int32Array; relative: Int32Array } {
+  const { relativePronouns, clauseBoundaries } = setsOf(c.cues);
   const it = c.sk.items;
-  for (let j = i - 1; j >= 0; j--) {
-    const w = it[j].word;
-    if (c.cues.relativePronouns.includes(w)) return { start: j + 1, relative: j };
-    if (c.cues.clauseBoundaries.includes(w)) return { start: j + 1 };
+  const start = new Int32Array(it.length + 1);
+  const relative = new Int32Array(it.length + 1);
+  let s = 0;
+  let r = -1;
+  for (let i = 0; i <= it.length; i++) {
+    start[i] = s;
+    relative[i] = r;
+    if (i === it.length) break;
+    const w = it[i].word;
+    if (relativePronouns.has(w)) {
+      s = i + 1;
+      r = i;
+    } else if (clauseBoundaries.has(w)) {
+      s = i + 1;
+      r = -1;
+    }
   }
-  return { start: 0 };
+  return { start, relative };
 }
 
 /**
@@ -94,10 +139,11 @@ export function clauseStart(c: SentCtx, i: number): { start: number; relative?: 
  */
 export function clauseSubject(c: SentCtx, i: number, kinds: string): number | undefined {
   const it = c.sk.items;
+  const sets = setsOf(c.cues);
   const { start, relative } = clauseStart(c, i);
   if (relative !== undefined) {
     for (let k = relative - 1; k >= 0; k--) {
-      if (c.cues.clauseBoundaries.includes(it[k].word)) return undefined;
+      if (sets.clauseBoundaries.has(it[k].word)) return undefined;
       const s = it[k].slot;
       if (s === undefined || isPossessor(c.sk, k)) continue;
       return kinds.includes(c.sk.slots[s].kind) ? s : undefined;
@@ -116,7 +162,7 @@ export function clauseSubject(c: SentCtx, i: number, kinds: string): number | un
   for (let k = from; k < i; k++) {
     const s = it[k].slot;
     if (s === undefined || isPossessor(c.sk, k)) continue;
-    if (k > 0 && c.cues.prepositions.includes(it[k - 1].word)) continue;
+    if (k > 0 && sets.prepositions.has(it[k - 1].word)) continue;
     return kinds.includes(c.sk.slots[s].kind) ? s : undefined;
   }
   return undefined;

@@ -43,6 +43,8 @@ export interface Found {
 export class Emitter {
   readonly relations: Relation[] = [];
   private byKey = new Map<string, Relation>();
+  /** "start:end" of every evidence span per relation key (evidence lists can grow long in big documents). */
+  private spans = new Map<string, Set<string>>();
 
   constructor(private readonly doc: Doc, private readonly typeOf: (entity: string) => EntityType | undefined) {}
 
@@ -60,8 +62,13 @@ export class Emitter {
     if (!st || !ot || !sig.subject.includes(st) || !sig.object.includes(ot)) return false;
     const key = this.key(f.type, f.subject, f.object);
     const old = this.byKey.get(key);
+    const at = `${f.evidence.start}:${f.evidence.end}`;
     if (old) {
-      if (!old.evidence.some((e) => e.start === f.evidence.start && e.end === f.evidence.end)) old.evidence.push(f.evidence);
+      const seen = this.spans.get(key)!;
+      if (!seen.has(at)) {
+        seen.add(at);
+        old.evidence.push(f.evidence);
+      }
       old.time ??= f.time;
       old.role ??= f.role;
       old.status ??= f.status;
@@ -81,6 +88,7 @@ export class Emitter {
     const claim = claimFor(this.doc, f.evidence.start, f.evidence.end);
     if (claim) rel.claim = claim;
     this.byKey.set(key, rel);
+    this.spans.set(key, new Set([at]));
     this.relations.push(rel);
     return true;
   }
@@ -89,7 +97,9 @@ export class Emitter {
   addDerived(type: RelationType, subject: string, object: string, rule: string): void {
     if (subject === object || this.get(type, subject, object)) return;
     const rel: Relation = { id: `r${this.relations.length + 1}`, type, subject, object, evidence: [], derived: true, rule };
-    this.byKey.set(this.key(type, subject, object), rel);
+    const key = this.key(type, subject, object);
+    this.byKey.set(key, rel);
+    this.spans.set(key, new Set());
     this.relations.push(rel);
   }
 

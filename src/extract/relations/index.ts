@@ -4,9 +4,9 @@ import { lookupCountryName } from "../../lexicon/countries.js";
 import { foldName } from "../../lexicon/fold.js";
 import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
-import { gateOpen, type DocCtx, type SentCtx } from "./pattern.js";
+import type { DocCtx, Rule, SentCtx } from "./pattern.js";
 import { relationRules } from "./rules.js";
-import { buildSketches, type SlotKind } from "./sketch.js";
+import { sketches, type SlotKind } from "./sketch.js";
 
 /** Regions whose text states no relations. */
 const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
@@ -31,21 +31,27 @@ export function findRelations(doc: Doc): void {
     deputies: [],
   };
   const rules = relationRules(cues);
-  const sketches = buildSketches(doc, cues);
+  const gates = gateIndex(rules);
+  const hit = new Uint8Array(gates.size);
   const times = [...doc.times].sort((a, b) => a.span.start - b.span.start);
   let ti = 0;
-  for (const sk of sketches) {
+  for (const sk of sketches(doc, cues)) {
     while (ti < times.length && times[ti].span.start < sk.start) ti++;
     const own: TimeExpr[] = [];
     for (let k = ti; k < times.length && times[k].span.start < sk.end; k++) own.push(times[k]);
     if (skipped(doc, sk.start)) continue;
     const c: SentCtx = { ...ctx, sk, times: own };
-    const words = new Set<string>();
-    for (const it of sk.items) if (it.slot === undefined) words.add(it.word);
+    hit.fill(0);
+    for (const it of sk.items) {
+      if (it.slot !== undefined) continue;
+      const lists = gates.listsOf.get(it.word);
+      if (lists) for (const l of lists) hit[l] = 1;
+    }
     const counts: Partial<Record<SlotKind, number>> = {};
     for (const s of sk.slots) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
-    for (const rule of rules) {
-      if (!gateOpen(rule.gate, words, counts)) continue;
+    for (let r = 0; r < rules.length; r++) {
+      const rule = rules[r];
+      if (!open(rule, gates.lists[r], hit, counts)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(sk.text); m; m = rule.re.exec(sk.text)) rule.apply(m, c);
     }
@@ -54,6 +60,49 @@ export function findRelations(doc: Doc): void {
   settleDeputies(ctx);
   addGazetteerContainment(ctx);
   doc.relations.push(...emit.relations);
+}
+
+/** The gates' word lists numbered: the list numbers each rule needs, and word → numbers of the lists holding it. */
+interface GateIndex {
+  lists: number[][];
+  listsOf: Map<string, number[]>;
+  size: number;
+}
+const gateIndexes = new WeakMap<Rule[], GateIndex>();
+
+function gateIndex(rules: Rule[]): GateIndex {
+  let ix = gateIndexes.get(rules);
+  if (ix) return ix;
+  const ids = new Map<string, number>();
+  const listsOf = new Map<string, number[]>();
+  const lists = rules.map((rule) =>
+    (rule.gate?.words ?? []).map((set) => {
+      const key = [...set].sort().join("\n");
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(key, id);
+        for (const w of set) {
+          const of = listsOf.get(w) ?? [];
+          of.push(id);
+          listsOf.set(w, of);
+        }
+      }
+      return id;
+    }),
+  );
+  ix = { lists, listsOf, size: ids.size };
+  gateIndexes.set(rules, ix);
+  return ix;
+}
+
+/** True when a sentence with these slot counts and word lists present (`hit`) has what `rule`'s gate needs. */
+function open(rule: Rule, lists: number[], hit: Uint8Array, counts: Partial<Record<SlotKind, number>>): boolean {
+  const gate = rule.gate;
+  if (!gate) return true;
+  for (const k in gate.kinds) if ((counts[k as SlotKind] ?? 0) < gate.kinds[k as SlotKind]!) return false;
+  for (const l of lists) if (hit[l] === 0) return false;
+  return true;
 }
 
 function skipped(doc: Doc, offset: number): boolean {
@@ -122,9 +171,13 @@ function addInnerPossessiveUnits(ctx: DocCtx): void {
   const candidates = ctx.doc.mentions.filter((m) => m.type === "organization" && m.entity && INNER_POSSESSIVE.test(m.text));
   if (candidates.length === 0) return;
   const orgs = new Map<string, string>();
+  /** Names already folded: a repeated name adds nothing. */
+  const folded = new Set<string>();
   for (const e of ctx.doc.entities) {
     if (e.type !== "organization") continue;
     for (const n of [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)]) {
+      if (folded.has(n)) continue;
+      folded.add(n);
       const k = foldName(n);
       if (k && !orgs.has(k)) orgs.set(k, e.id);
     }

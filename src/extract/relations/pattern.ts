@@ -35,6 +35,8 @@ export interface SentCtx extends DocCtx {
   times: TimeExpr[];
   /** The last post relation ("a member of X") of this sentence, for "... and an official of Y". */
   lastPost?: { subject: number; objEnd: number };
+  /** Clause starts per item, built on first use (see `clauseStart`). */
+  clauses?: { start: Int32Array; relative: Int32Array };
 }
 
 /**
@@ -60,24 +62,6 @@ export function gated(rule: Rule, kinds: string, ...lists: readonly string[][]):
   const need: Partial<Record<SlotKind, number>> = {};
   for (const k of kinds as Iterable<SlotKind>) need[k] = (need[k] ?? 0) + 1;
   return { ...rule, gate: { kinds: need, words: lists.map((l) => new Set(l.map((p) => p.split(" ")[0]))) } };
-}
-
-/** True when a sentence with these words and slot counts has what `gate` needs. */
-export function gateOpen(gate: Gate | undefined, words: Set<string>, counts: Partial<Record<SlotKind, number>>): boolean {
-  if (!gate) return true;
-  for (const k in gate.kinds) if ((counts[k as SlotKind] ?? 0) < gate.kinds[k as SlotKind]!) return false;
-  for (const list of gate.words) {
-    let any = false;
-    const [small, big] = list.size < words.size ? [list, words] : [words, list];
-    for (const w of small) {
-      if (big.has(w)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) return false;
-  }
-  return true;
 }
 
 export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

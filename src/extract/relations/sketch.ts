@@ -1,5 +1,6 @@
 import type { Doc, EntityType, Mention } from "../../model.js";
 import { foldName } from "../../lexicon/fold.js";
+import { lowered } from "../claims/sentences.js";
 import type { RelationCues } from "./cues.js";
 
 /** Placeholder letter of an entity type in a sketch. */
@@ -50,7 +51,11 @@ const RESOLVABLE = new Set([...PERSON_PRONOUNS, ...ORG_PRONOUNS, "the", "whose"]
 const PRONOUN_REACH = 1;
 
 function normWord(w: string): string {
-  const low = w.toLowerCase();
+  return apostrophes(w.toLowerCase());
+}
+
+/** A lower-cased word with curly apostrophes made straight. */
+function apostrophes(low: string): string {
   return low.includes("’") || low.includes("ʼ") ? low.replace(/[’ʼ]/g, "'") : low;
 }
 
@@ -75,15 +80,24 @@ export type Gender = "f" | "m" | undefined;
  * sentence, in order (a sentence's first person is usually its topic), and the most recent organization.
  */
 class Recency {
-  private persons: { entity: string; sentence: number }[] = [];
+  /** Persons named per sentence, oldest sentence first; only sentences within `PRONOUN_REACH` are kept. */
+  private persons: { sentence: number; list: string[]; seen: Set<string> }[] = [];
   org?: { entity: string; sentence: number };
   /** Last sentence where each organization entity was named. */
   orgSeen = new Map<string, number>();
 
   see(slot: Slot, sentence: number): void {
     if (slot.kind === "P") {
-      this.persons = this.persons.filter((p) => sentence - p.sentence <= PRONOUN_REACH);
-      if (!this.persons.some((p) => p.sentence === sentence && p.entity === slot.entity)) this.persons.push({ entity: slot.entity, sentence });
+      while (this.persons.length > 0 && sentence - this.persons[0].sentence > PRONOUN_REACH) this.persons.shift();
+      let last = this.persons[this.persons.length - 1];
+      if (last?.sentence !== sentence) {
+        last = { sentence, list: [], seen: new Set() };
+        this.persons.push(last);
+      }
+      if (!last.seen.has(slot.entity)) {
+        last.seen.add(slot.entity);
+        last.list.push(slot.entity);
+      }
     }
     if (slot.kind === "O" && !slot.pronoun) {
       this.org = { entity: slot.entity, sentence };
@@ -94,7 +108,10 @@ class Recency {
   /** The first person of this sentence, else of the previous one, that `fits`. */
   recentPerson(sentence: number, fits: (entity: string) => boolean): string | undefined {
     for (let back = 0; back <= PRONOUN_REACH; back++) {
-      for (const p of this.persons) if (p.sentence === sentence - back && fits(p.entity)) return p.entity;
+      for (const b of this.persons) {
+        if (b.sentence !== sentence - back) continue;
+        for (const p of b.list) if (fits(p)) return p;
+      }
     }
     return undefined;
   }
@@ -136,10 +153,18 @@ function singular(w: string): string {
  * with two slots or more are returned (every relation needs two).
  */
 export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
+  return [...sketches(doc, cues)];
+}
+
+/**
+ * The sketches of `buildSketches`, one at a time in sentence order, so a caller can use each and let it go
+ * (a sketch that lives only while its sentence is read is cheap to collect).
+ */
+export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
   const byS = mentionsBySentence(doc);
   const typeOf = new Map(doc.entities.map((e) => [e.id, e.type] as const));
-  const res: Resolver = { doc, recency: new Recency(), generic: new Set(cues.nominalHeads), gender: genderOf(doc, cues) };
-  const out: Sketch[] = [];
+  const lows = lowered(doc.tokens);
+  const res: Resolver = { doc, lows, recency: new Recency(), generic: new Set(cues.nominalHeads), gender: genderOf(doc, cues) };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
     const items: Item[] = [];
@@ -166,7 +191,7 @@ export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
         mi++;
         continue;
       }
-      const word = normWord(tok.text);
+      const word = apostrophes(lows[t]);
       if (RESOLVABLE.has(word)) {
         const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, localPerson(doc.text, items, slots));
         if (resolved) {
@@ -178,17 +203,17 @@ export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
       items.push({ start: tok.start, end: tok.end, word });
     }
     if (slots.length < 2) continue;
-    const at: number[] = [];
-    let text = "";
-    for (const it of items) {
-      text += " ";
-      at.push(text.length);
-      text += it.word;
+    const at: number[] = new Array(items.length);
+    const parts: string[] = new Array(items.length);
+    let len = 0;
+    for (let i = 0; i < items.length; i++) {
+      at[i] = len + 1;
+      parts[i] = items[i].word;
+      len += 1 + items[i].word.length;
     }
-    text += " ";
-    out.push({ sentence: s, start: sent.start, end: sent.end, text, items, at, slots, slotItem });
+    const text = " " + parts.join(" ") + " ";
+    yield { sentence: s, start: sent.start, end: sent.end, text, items, at, slots, slotItem };
   }
-  return out;
 }
 
 /** Gender of a person entity from the first word of its name (cached per entity). */
@@ -222,6 +247,8 @@ function localPerson(text: string, items: Item[], slots: Slot[]): string | null 
 /** What pronoun and description resolution reads: antecedents so far, and organization head words (lazily). */
 interface Resolver {
   doc: Doc;
+  /** Lower-cased token texts (shared with the claims stage). */
+  lows: string[];
   recency: Recency;
   generic: Set<string>;
   heads?: Map<string, string[]>;
@@ -261,7 +288,7 @@ function resolveWord(
   if (word === "the" && t + 1 < doc.sentences[s].tokenEnd) {
     const next = doc.tokens[t + 1];
     if (next.start >= nextMention) return undefined;
-    const head = singular(normWord(next.text));
+    const head = singular(apostrophes(res.lows[t + 1]));
     let e: string | undefined;
     res.heads ??= orgHeads(doc);
     const named = res.heads.get(head);

@@ -185,14 +185,15 @@ export function pairFeatures(
   out[o + 6] = mix3(T.Short0Wp1, t.short, p1.lower) & mask;
   out[o + 7] = gaz ? mix2(T.Gaz0, gaz) & mask : -1;
   out[o + 8] = gazM1 || t.lex ? mix3(T.GazM1Lex0, gazM1, t.lex) & mask : -1;
-  out[o + 9] = mix3(T.CaseShort0, sentCase, t.short) & mask;
+  out[o + 9] = sentCase ? mix3(T.CaseShort0, sentCase, t.short) & mask : -1;
   out[o + 10] = sentCase ? mix3(T.CaseW0, sentCase, t.lower) & mask : -1;
   out[o + 11] = sentCase && t.lex ? mix3(T.CaseLex0, sentCase, t.lex) & mask : -1;
 }
 
 /**
  * Casing class of a whole sentence: 0 ordinary, 1 no capital letters at all, 2 every cased word in capitals,
- * 3 nearly every word capitalised (headline / title case). Needs at least 3 cased words; else 0.
+ * 3 nearly every word capitalised (headline / title case). Counts ASCII letters only; needs at least 3
+ * cased words; else 0.
  */
 export function sentenceCase(words: readonly string[]): number {
   let cased = 0;
@@ -200,12 +201,17 @@ export function sentenceCase(words: readonly string[]): number {
   let upper = 0;
   let cap = 0;
   for (const w of words) {
-    const lw = w.toLowerCase();
-    const uw = w.toUpperCase();
-    if (lw === uw) continue;
+    let up = 0;
+    let low = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      if (c >= 65 && c <= 90) up++;
+      else if (c >= 97 && c <= 122) low++;
+    }
+    if (up + low === 0) continue;
     cased++;
-    if (w === lw) lower++;
-    else if (w === uw && w.length > 1) upper++;
+    if (up === 0) lower++;
+    else if (low === 0 && up > 1) upper++;
     else cap++;
   }
   if (cased < 3) return 0;

@@ -193,3 +193,48 @@ test("relations: a pronoun after an unrecognised name stays unresolved", () => {
 test("relations: 'believed to be' states a post", () => {
   assert.deepEqual(relationStrings(run("[Abu Ali|P] is believed to be the leader of [Jund al-Aqsa|O].")), ["Abu Ali leader_of Jund al-Aqsa"]);
 });
+
+test("relations: a repeated statement is one relation with each evidence span once", () => {
+  const doc = run("[ISIS|O|is] leader [Abu Bakr|P|ab] spoke. [ISIS|O|is] leader [Abu Bakr|P|ab] spoke again.");
+  assert.deepEqual(relationStrings(doc), ["Abu Bakr leader_of ISIS"]);
+  assert.deepEqual(
+    doc.relations[0].evidence.map((e) => e.text),
+    ["ISIS leader Abu Bakr", "ISIS leader Abu Bakr"],
+  );
+  assert.notEqual(doc.relations[0].evidence[0].start, doc.relations[0].evidence[1].start);
+});
+
+test("relations: a pronoun does not reach a person named two sentences back", () => {
+  assert.deepEqual(relationStrings(run("[Abu Ali|P] fled. Then it rained. His brother, [Abu Omar|P], left.")), []);
+});
+
+test("relations: a pronoun takes the first person of the previous sentence", () => {
+  assert.deepEqual(relationStrings(run("[Abu Ali|P] met [Abu Said|P]. His brother, [Abu Omar|P], left.")), ["Abu Ali sibling_of Abu Omar"]);
+});
+
+/** A sentence of about 5,000 words: `n` repeats of `unit(i)`, then `tail`. */
+function longSentence(n: number, unit: (i: number) => string, tail: string): string {
+  let s = "";
+  for (let i = 0; i < n; i++) s += unit(i);
+  return s + tail;
+}
+
+const longCases: { name: string; text: string; want: (names: Set<string>) => boolean }[] = [
+  {
+    name: "every town of a long list lies in the place after it",
+    text: longSentence(2500, (i) => `[Town${i}|L], `, "in [Syria|L]."),
+    want: (r) => r.size === 2500 && r.has("Town0 located_in Syria") && r.has("Town2499 located_in Syria"),
+  },
+  {
+    name: "posts and kin stay local in a long sentence of many clauses",
+    text: longSentence(300, (i) => `[Abu Ali${i}|P], the commander of [Brigade${i}|O], said that [Abu Ali${i}|P]'s brother [Omar${i}|P] fled, and `, "it rained."),
+    want: (r) =>
+      r.has("Abu Ali0 leader_of Brigade0") && r.has("Abu Ali299 leader_of Brigade299") && r.has("Abu Ali299 sibling_of Omar299") && !r.has("Abu Ali0 sibling_of Omar1"),
+  },
+];
+
+for (const c of longCases) {
+  test(`relations: ${c.name}`, () => {
+    assert.ok(c.want(new Set(relationStrings(run(c.text)))));
+  });
+}
