@@ -56,30 +56,44 @@ class StringSource implements Source {
 
 /** Page size of `FileSource`, in bytes. */
 const PAGE = 4096;
+/** Pages per read of `FileSource`. */
+const READ_PAGES = 4;
+/** Bytes per allocation of `FileSource` read memory (a multiple of `READ_PAGES * PAGE`). */
+const SLAB = 1 << 20;
 
 /**
- * The file read page by page on demand (pages are kept): a run touches a small part of the 24 MB, so
- * startup reads no more than it needs and decodes nothing else.
+ * The file read page by page on demand (pages are kept as raw bytes): a run touches a small part of the
+ * 24 MB, so startup reads no more than it needs; only the lines a lookup compares are decoded.
  */
 class FileSource implements Source {
-  private readonly pages = new Map<number, string>();
-  /** Read buffer of one page, reused (each page is decoded to a string at once). */
-  private readonly scratch = Buffer.allocUnsafeSlow(PAGE);
+  private readonly pages = new Map<number, Buffer>();
+  /** Memory that reads go to, carved in order (one allocation per `SLAB` bytes, not one per read). */
+  private slab = Buffer.allocUnsafeSlow(0);
+  private slabUsed = 0;
   constructor(private readonly fd: number, readonly length: number) {}
-  private page(i: number): string {
+  /** Page i; a miss reads the aligned run of `READ_PAGES` pages holding it (binary-search steps cluster). */
+  private page(i: number): Buffer {
     let p = this.pages.get(i);
     if (p === undefined) {
-      const at = i * PAGE;
-      const size = Math.min(PAGE, this.length - at);
-      const buf = this.scratch;
+      const first = i - (i % READ_PAGES);
+      const at = first * PAGE;
+      const size = Math.min(READ_PAGES * PAGE, this.length - at);
+      if (this.slabUsed + size > this.slab.length) {
+        this.slab = Buffer.allocUnsafeSlow(SLAB);
+        this.slabUsed = 0;
+      }
+      const buf = this.slab.subarray(this.slabUsed, this.slabUsed + size);
+      this.slabUsed += size;
       let got = 0;
       while (got < size) {
         const n = readSync(this.fd, buf, got, size - got, at + got);
         if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
         got += n;
       }
-      p = buf.toString("latin1", 0, size);
-      this.pages.set(i, p);
+      for (let k = 0; k * PAGE < size; k++) {
+        if (!this.pages.has(first + k)) this.pages.set(first + k, buf.subarray(k * PAGE, Math.min((k + 1) * PAGE, size)));
+      }
+      p = this.pages.get(i)!;
     }
     return p;
   }
@@ -87,7 +101,7 @@ class FileSource implements Source {
     let at = pos - 1;
     while (at >= 0) {
       const i = Math.floor(at / PAGE);
-      const k = this.page(i).lastIndexOf("\n", at - i * PAGE);
+      const k = this.page(i).lastIndexOf(NEWLINE, at - i * PAGE);
       if (k >= 0) return i * PAGE + k + 1;
       at = i * PAGE - 1;
     }
@@ -97,7 +111,7 @@ class FileSource implements Source {
     let at = pos;
     while (at < this.length) {
       const i = Math.floor(at / PAGE);
-      const k = this.page(i).indexOf("\n", at - i * PAGE);
+      const k = this.page(i).indexOf(NEWLINE, at - i * PAGE);
       if (k >= 0) return i * PAGE + k;
       at = (i + 1) * PAGE;
     }
@@ -109,12 +123,15 @@ class FileSource implements Source {
       const i = Math.floor(at / PAGE);
       const from = at - i * PAGE;
       const to = Math.min(end - i * PAGE, PAGE);
-      out += this.page(i).slice(from, to);
+      out += this.page(i).toString("latin1", from, to);
       at = i * PAGE + to;
     }
     return out;
   }
 }
+
+/** The byte "\n". */
+const NEWLINE = 10;
 
 /**
  * The precompiled file (see scripts/build-gazetteer.ts) and the [start, end) offsets of its sorted
