@@ -21,7 +21,7 @@ import { toExample, trainPerceptron, type TrainExample, type TrainOptions } from
 import { encodeWeights, decodeWeights, sha256, type TaggerMeta } from "../src/extract/tagger/model.js";
 import { Tagger, type TaggedSpan } from "../src/extract/tagger/tagger.js";
 import { LABELS, TYPES, spansOf } from "../src/extract/tagger/decode.js";
-import { tagLexicon, capStats, withCapStats, LEXICON_VERSION, type CapStats } from "../src/extract/tagger/lexicon.js";
+import { tagLexicon, LEXICON_VERSION } from "../src/extract/tagger/lexicon.js";
 import { SpanScorer, formatPrfTable, type Prf } from "../src/eval/prf.js";
 import type { EntityType } from "../src/model.js";
 
@@ -35,8 +35,6 @@ const CONFIG = {
   prune: 0.05,
   heldOutEvery: 10,
   lexicon: true,
-  /** Word-mask bits from capitalisation statistics of the training text plus WikiEvents' unlabeled text. */
-  capStats: false,
   /** UNER (the only web text) is trained on this many times per epoch. */
   unerCopies: 2,
   /** Every N-th training sentence (that has a capital letter) is also trained on lower-cased (0 = none). */
@@ -150,30 +148,9 @@ function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, everyDe
   return { train, heldOut };
 }
 
-function toTagger(dense: Float32Array, trans: Float64Array, marginScale: number, caps: CapStats | undefined): Tagger {
+function toTagger(dense: Float32Array, trans: Float64Array, marginScale: number): Tagger {
   const bin = encodeWeights(dense, CONFIG.bucketBits, trans, CONFIG.prune);
-  return new Tagger(decodeWeights(bin, "held-out model"), CONFIG.lexicon ? withCapStats(tagLexicon(), caps) : undefined, marginScale);
-}
-
-const WIKIEVENTS = "wikievents/dev.jsonl";
-
-/** Sentences of WikiEvents' news articles (unlabeled text only: no labels are read). */
-function unlabeledText(dataDir: string): string[][] {
-  const file = path.join(dataDir, WIKIEVENTS);
-  if (!existsSync(file)) return [];
-  const out: string[][] = [];
-  for (const line of readFileSync(file, "utf8").split("\n")) {
-    if (!line.trim()) continue;
-    const doc = JSON.parse(line) as { sentences: [[string, number, number][], string][] };
-    for (const [toks] of doc.sentences) out.push(toks.map((t) => t[0]));
-  }
-  return out;
-}
-
-/** Capitalisation statistics over the examples' words and the unlabeled text, or undefined when off. */
-function statsFor(train: TrainExample[], extra: string[][]): CapStats | undefined {
-  if (!CONFIG.capStats || !CONFIG.lexicon) return undefined;
-  return capStats([...train.map((e) => e.words), ...extra]);
+  return new Tagger(decodeWeights(bin, "held-out model"), CONFIG.lexicon ? tagLexicon() : undefined, marginScale);
 }
 
 let dumpNow = false;
@@ -217,16 +194,14 @@ function main(): void {
     lexicon: CONFIG.lexicon ? tagLexicon() : undefined,
   };
 
-  const extra = CONFIG.capStats ? unlabeledText(args.data) : [];
   const heldOutScores: Record<string, unknown> = {};
   let marginScale = 1;
   if (args.heldOut) {
     const { train, heldOut } = split(corpora, examples, CONFIG.heldOutEvery, args.unerEvery, args.unerFold);
     const t1 = performance.now();
-    const caps = statsFor(train, extra);
-    const w = trainPerceptron(augment(train), { ...opts, lexicon: opts.lexicon && withCapStats(opts.lexicon, caps), onEpoch: (e, m) => log(`  held-out run epoch ${e + 1}: ${m} sentences wrong`) });
+    const w = trainPerceptron(augment(train), { ...opts, onEpoch: (e, m) => log(`  held-out run epoch ${e + 1}: ${m} sentences wrong`) });
     log(`held-out run trained in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
-    const tagger = toTagger(w.dense, w.trans, 1, caps);
+    const tagger = toTagger(w.dense, w.trans, 1);
     const margins: number[] = [];
     const all = [...heldOut.values()].flat();
     for (const [name, exs] of heldOut) {
@@ -246,8 +221,7 @@ function main(): void {
   if (args.noFinal) return;
   const t2 = performance.now();
   const all = corpora.flatMap((c) => (c.name === "uner" ? Array.from({ length: CONFIG.unerCopies }, () => examples.get(c)!).flat() : examples.get(c)!));
-  const finalCaps = statsFor(all, extra);
-  const final = trainPerceptron(augment(all), { ...opts, lexicon: opts.lexicon && withCapStats(opts.lexicon, finalCaps), onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
+  const final = trainPerceptron(augment(all), { ...opts, onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
   log(`final model trained in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
   const bin = encodeWeights(final.dense, CONFIG.bucketBits, final.trans, CONFIG.prune);
   const meta: TaggerMeta = {
@@ -259,7 +233,6 @@ function main(): void {
     lexiconVersion: LEXICON_VERSION,
     lexiconSha256: CONFIG.lexicon ? lexiconHash() : null,
     marginScale,
-    capStats: finalCaps ?? null,
     model: "averaged structured perceptron, BILOU, hashed features",
     config: CONFIG,
     data: { sha256: hash, files: corpora.flatMap((c) => c.files), sentences: Object.fromEntries(corpora.map((c) => [c.name, c.sentences.length])) },

@@ -60,6 +60,8 @@ const PAGE = 4096;
 const READ_PAGES = 4;
 /** Bytes per allocation of `FileSource` read memory (a multiple of `READ_PAGES * PAGE`). */
 const SLAB = 1 << 20;
+/** Reads after which `FileSource` reads the whole file once: a long run touches most of it anyway. */
+const WHOLE_FILE_AFTER = 512;
 
 /**
  * The file read page by page on demand (pages are kept as raw bytes): a run touches a small part of the
@@ -70,10 +72,29 @@ class FileSource implements Source {
   /** Memory that reads go to, carved in order (one allocation per `SLAB` bytes, not one per read). */
   private slab = Buffer.allocUnsafeSlow(0);
   private slabUsed = 0;
+  private reads = 0;
+  /** The whole file, once `WHOLE_FILE_AFTER` page reads have been made. */
+  private whole: Buffer | undefined;
+  /** Reads `size` bytes at file offset `at` into the start of `buf`; returns `buf`. */
+  private read(buf: Buffer, at: number, size: number): Buffer {
+    let got = 0;
+    while (got < size) {
+      const n = readSync(this.fd, buf, got, size - got, at + got);
+      if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
+      got += n;
+    }
+    return buf;
+  }
   constructor(private readonly fd: number, readonly length: number) {}
   /** Page i; a miss reads the aligned run of `READ_PAGES` pages holding it (binary-search steps cluster). */
   private page(i: number): Buffer {
+    if (this.whole) return this.whole.subarray(i * PAGE, Math.min((i + 1) * PAGE, this.length));
     let p = this.pages.get(i);
+    if (p === undefined && ++this.reads > WHOLE_FILE_AFTER) {
+      this.whole = this.read(Buffer.allocUnsafeSlow(this.length), 0, this.length);
+      this.pages.clear();
+      return this.page(i);
+    }
     if (p === undefined) {
       const first = i - (i % READ_PAGES);
       const at = first * PAGE;
@@ -84,12 +105,7 @@ class FileSource implements Source {
       }
       const buf = this.slab.subarray(this.slabUsed, this.slabUsed + size);
       this.slabUsed += size;
-      let got = 0;
-      while (got < size) {
-        const n = readSync(this.fd, buf, got, size - got, at + got);
-        if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
-        got += n;
-      }
+      this.read(buf, at, size);
       for (let k = 0; k * PAGE < size; k++) {
         if (!this.pages.has(first + k)) this.pages.set(first + k, buf.subarray(k * PAGE, Math.min((k + 1) * PAGE, size)));
       }
@@ -291,11 +307,29 @@ function lookupLooseFolded(k: string): PlaceRecord | undefined {
   const g = load();
   const sq = squash(k);
   // when k has no space, squash(k) === k and the exact key was just tried
-  const hit = find(g.src, g.keys, k) ?? find(g.src, g.squashed, sq) ?? (sq === k ? undefined : find(g.src, g.keys, sq));
+  const hit = (mayBeKey(k) ? find(g.src, g.keys, k) : undefined) ?? find(g.src, g.squashed, sq) ?? (sq === k ? undefined : find(g.src, g.keys, sq));
   if (hit !== undefined) return record(g, hit);
   const sp = k.indexOf(" ");
-  if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) return record(g, find(g.src, g.keys, k.slice(sp + 1)));
+  if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) {
+    const rest = k.slice(sp + 1);
+    return mayBeKey(rest) ? record(g, find(g.src, g.keys, rest)) : undefined;
+  }
   return undefined;
+}
+
+/**
+ * False when the #keys section cannot hold the folded name `k`: by #first, no key that starts with its
+ * first word has as many words (saves a binary search; the #first lookup is memoized per word).
+ */
+function mayBeKey(k: string): boolean {
+  let sp = k.indexOf(" ");
+  const max = placeCandidatesStartingWith(sp < 0 ? k : k.slice(0, sp));
+  let words = 1;
+  while (sp >= 0 && words <= max) {
+    words++;
+    sp = k.indexOf(" ", sp + 1);
+  }
+  return words <= max;
 }
 
 /** Longest gazetteer name (in folded words) starting with this folded word; 0 when none does. */

@@ -24,6 +24,8 @@ interface OrgIndex {
   byFolded: Map<string, KnownOrgMatch>;
   byAcronym: Map<string, KnownOrgMatch>;
   firstWordMax: Map<string, number>;
+  /** Length (UTF-16 units) of the longest acronym. */
+  acronymMaxLength: number;
   orgs: KnownOrg[];
 }
 
@@ -60,7 +62,9 @@ export function buildOrgIndex(raw: unknown, rel = FILE): OrgIndex {
     for (const a of org.aliases) add(a, "alias");
     for (const a of org.acronyms) if (!byAcronym.has(a)) byAcronym.set(a, { org, form: "acronym" });
   });
-  return { byFolded, byAcronym, firstWordMax, orgs };
+  let acronymMaxLength = 0;
+  for (const a of byAcronym.keys()) acronymMaxLength = Math.max(acronymMaxLength, a.length);
+  return { byFolded, byAcronym, firstWordMax, acronymMaxLength, orgs };
 }
 
 function load(): OrgIndex {
@@ -86,6 +90,16 @@ export function matchKnownOrganizationFolded(name: string, folded: string): Know
 /** A known organization by name, alias or acronym. */
 export function lookupKnownOrganization(name: string): KnownOrg | undefined {
   return matchKnownOrganization(name)?.org;
+}
+
+/** A known organization by folded name or alias only (no acronym lookup). */
+export function knownOrgByFolded(folded: string): KnownOrgMatch | undefined {
+  return load().byFolded.get(folded);
+}
+
+/** Length of the longest known acronym: a longer text never matches one. */
+export function knownAcronymMaxLength(): number {
+  return load().acronymMaxLength;
 }
 
 /** Longest known organization name (in folded words) starting with this folded word; 0 if none. */

@@ -18,7 +18,7 @@ export interface CreditLine {
 
 /** Longest plausible credited name, in characters. */
 const MAX_NAME = 60;
-/** Most words in a credited name ("Abou Abdul Rahman al-Tal Afri" has 5). */
+/** Most words in a credited name ("Abou Abdul Rahman al-Deir Zori" has 5). */
 const MAX_WORDS = 6;
 
 const UPPER_START = /^[\p{Lu}][\p{L}\p{M}'’.\-]*$/u;

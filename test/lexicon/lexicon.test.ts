@@ -7,6 +7,7 @@ import { escapeLatin1, unescapeLatin1, withSectionsTrailer } from "../../src/lex
 import {
   buildOrgIndex, foldName, isDemonym, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
   lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
+  lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganizationFolded,
 } from "../../src/lexicon/index.js";
 
 test("foldName folds like the reference scorer", () => {
@@ -140,4 +141,14 @@ test("corrupt data files throw errors naming the file", () => {
   assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: "no", acronyms: [] }] }, "lexicons/orgs.json"), /data\/lexicons\/orgs\.json: organizations\[0\]\.aliases/);
   assert.throws(() => buildOrgIndex({ organizations: [{ key: "x", name: "X", aliases: [], acronyms: [] }, { key: "x", name: "Y", aliases: [], acronyms: [] }] }), /duplicated/);
   assert.throws(() => parseGazetteer("1\tA\n"), /data\/gazetteer\/places\.tsv: expected sections/);
+});
+
+test("folded-key lookups agree with the name lookups", () => {
+  const names = ["Mosul", "Al-Raqqah", "Deir Ezzor", "Albukamal", "Deir ez-Zor", "the Hague", "Zzyzx Qqq", "al Nowhere Town", "United States", "U.S.", "ISIS", "Daesh", "Syria", ""];
+  for (const n of names) {
+    const f = foldName(n);
+    assert.deepEqual(lookupPlaceLooseFolded(f), lookupPlaceLoose(n), n);
+    assert.deepEqual(lookupCountryNameFolded(f), lookupCountryName(n), n);
+    assert.deepEqual(matchKnownOrganizationFolded(n, f), matchKnownOrganization(n), n);
+  }
 });

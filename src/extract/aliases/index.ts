@@ -261,7 +261,7 @@ function isNameWord(cx: AliasContext, i: number): boolean {
 
 /**
  * The end token (exclusive) of a run of name words from token `j`: capitalised words, name particles
- * between them ("Kata'ib al-Nour", "Army of Islam"), and one trailing head noun ("Al-Barakah prefecture").
+ * between them ("Kata'ib al-Salam", "Army of Islam"), and one trailing head noun ("Al-Khayr prefecture").
  * Returns `j` when no name starts there.
  */
 function nameRunEnd(cx: AliasContext, j: number, limit: number): number {
@@ -438,7 +438,7 @@ function initials(name: string): string {
 
 /**
  * "X (A)": a bracket right after a mention holding an acronym or another name of it. Different-type
- * names ("Hamdi Saleh (Egypt)"), countries, differently resolved places ("Hajin (Deir ez-Zor)"), one
+ * names ("Jamal Haddad (Egypt)"), countries, differently resolved places ("Manbij (Aleppo)"), one
  * unknown word after an organization ("Council (Second)") and, after a person, anything but a person
  * mention ("Elia Kazan (The Last Tycoon)") are not aliases.
  */
@@ -478,7 +478,7 @@ function applyBracket(cx: AliasContext, m: Mention): void {
 
 /**
  * True when a bracketed name may be another name of place `m`: both resolve to one gazetteer place,
- * or neither resolves ("Al-Mayadeen (Mayadin)" yes; "Altamira (Caracas)", "Germany (East Prussia)" no).
+ * or neither resolves ("Al-Bab (Bab)" yes; "Altamira (Caracas)", "Germany (East Prussia)" no).
  */
 function samePlace(m: Mention, inner: string, innerMention: Mention | undefined): boolean {
   const a = m.geo?.geonameId ?? lookupPlaceLoose(m.text)?.geonameId ?? lookupCountry(m.text)?.name;

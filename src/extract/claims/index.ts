@@ -326,7 +326,7 @@ function addDraft(
 /**
  * A forward claim whose scope reaches the end of its sentence also covers the following sentences
  * of its paragraph, up to the next sentence with a claim of its own or one that opens with the
- * source itself ("Al-Masri, an Egyptian national, …": the author describing the source).
+ * source itself ("Al-Suri, a Syrian national, …": the author describing the source).
  */
 function extendOverParagraphs(doc: Doc, drafts: Draft[], mentions: Mention[][]): void {
   const claimed = new Set(drafts.map((d) => d.sentence));

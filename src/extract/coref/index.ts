@@ -255,7 +255,7 @@ function isSubsequence(short: string[], long: string[]): boolean {
 }
 
 /**
- * A person's short form ("al-Hadrami", "Mohamed", "Abu Omar") joins the one person whose longer name
+ * A person's short form ("al-Suri", "Mohamed", "Abu Ali") joins the one person whose longer name
  * ends (or, for a kunya, begins) with it; a bare demonym ("Iraqi") is no short form of "al-Iraqi".
  * When several people fit, nothing is merged and an info diagnostic says so. Returns the indices of short-form mentions whose entity also has a longer name.
  */
@@ -299,7 +299,7 @@ function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
 }
 
 /**
- * "the brigades" after "Nour Brigades": "the" plus a lower-case head noun from the word list refers to
+ * "the brigades" after "Salam Brigades": "the" plus a lower-case head noun from the word list refers to
  * the one organization named earlier whose name ends with that noun. Adds a nominal mention for it.
  */
 function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], cw: CorefWords): void {

@@ -96,20 +96,20 @@ export function acronymCandidates(text: string, cw: CorefWords, isDemonym: (w: s
 
 /** What a person mention offers to short-form matching. */
 export interface PersonKeys {
-  /** Set when the mention is itself a short form: its last-name key ("hadrami", "tal afri"). */
+  /** Set when the mention is itself a short form: its last-name key ("suri", "deir zori"). */
   short?: string;
   /** Set when the mention is a bare kunya ("abu omar"). */
   kunya?: string;
   /** Keys a short form of this (longer) name may have. */
   suffixes: string[];
-  /** Kunya key of a longer name that begins with one ("abu omar" for "Abu Omar al-Shami"). */
+  /** Kunya key of a longer name that begins with one ("abu ali" for "Abu Ali al-Suri"). */
   longKunya?: string;
 }
 
 /**
- * Person-name keys. A short form is one name part with an optional article ("al-Hadrami",
- * "Mohamed"), or an article plus two parts ("al-Tal Afri"). Feminine nisbas differ by spelling, so
- * "al-Hadramiyah" never keys like "al-Hadrami".
+ * Person-name keys. A short form is one name part with an optional article ("al-Suri",
+ * "Mohamed"), or an article plus two parts ("al-Deir Zori"). Feminine nisbas differ by spelling, so
+ * "al-Suriyah" never keys like "al-Suri".
  */
 export function personKeys(words: string[], cw: CorefWords): PersonKeys {
   const core = words.filter((w) => !cw.articles.has(w));

@@ -1,6 +1,8 @@
 import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
 import { foldName, foldToken } from "../../lexicon/fold.js";
 import { isCountryFolded, isDemonymFolded, lookupCountry } from "../../lexicon/countries.js";
+import { knownAcronymMaxLength, knownOrgByFolded, matchKnownOrganizationFolded } from "../../lexicon/organizations.js";
+import type { KnownOrgMatch } from "../../lexicon/organizations.js";
 import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
 import type { WordSetName } from "../../lexicon/words.js";
 
@@ -33,6 +35,16 @@ const FLAG_WORD = 1;
 const FLAG_CAP = 2;
 const FLAG_ALL_CAPS = 4;
 const FLAG_NISBA = 8;
+
+/**
+ * One-character tokens that folding turns into a space and that are not case-ignorable (so lower-casing
+ * across them is as across a space): `joinFolds` may join tokens that touch one of them.
+ */
+const SPACERS = new Set([",", "(", ")", "[", "]", ";", "!", "?", "-", "–", "—", "/"]);
+
+function spacer(t: string): boolean {
+  return t.length === 1 && SPACERS.has(t);
+}
 
 /** Key stride of the per-document span-fold memo (spans of this many tokens or more are not memoized). */
 const SPAN_KEY = 1024;
@@ -260,6 +272,27 @@ export class NameContext {
     return -1;
   }
 
+  /** Index of the token that ends at offset `end`, or -1 (binary search; token ends increase). */
+  tokenEndingAt(end: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const e = this.tokens[mid].end;
+      if (e === end) return mid;
+      if (e < end) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  /** `foldName(this.text.slice(start, end))`, from the token folds when [start, end) is a run of whole tokens. */
+  foldedRange(start: number, end: number): string {
+    const i = this.tokenAt(start);
+    const j = i < 0 ? -1 : this.tokenEndingAt(end);
+    return j >= i && i >= 0 ? this.foldedSpan(i, j) : foldName(this.text.slice(start, end));
+  }
+
   /** Number of folded words in token i ("Al-Raqqah" → 2). */
   wordCount(i: number): number {
     const f = this.folded[i];
@@ -306,9 +339,10 @@ export class NameContext {
   }
 
   /**
-   * `foldName` of tokens i..j from their folded forms, or undefined unless plain whitespace separates
-   * every two of them (folding is per character and whitespace splits words, so the folded words of the
-   * span are then those of its tokens in order; a leading "the" is dropped as `foldName` does).
+   * `foldName` of tokens i..j from their folded forms, or undefined unless plain whitespace or a
+   * one-character `SPACERS` token separates every two of them (folding is per character and those split
+   * words, so the folded words of the span are then those of its tokens in order; a leading "the" is
+   * dropped as `foldName` does).
    */
   private joinFolds(i: number, j: number): string | undefined {
     const toks = this.tokens;
@@ -316,7 +350,10 @@ export class NameContext {
     for (let k = i; k < j; k++) {
       const from = toks[k].end;
       const to = toks[k + 1].start;
-      if (to <= from) return undefined;
+      if (to <= from) {
+        if (!spacer(toks[k].text) && !spacer(toks[k + 1].text)) return undefined;
+        continue;
+      }
       for (let p = from; p < to; p++) {
         const c = text.charCodeAt(p);
         if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return undefined;
@@ -330,6 +367,13 @@ export class NameContext {
     }
     if (out.charCodeAt(0) !== 116 || !out.startsWith("the")) return out;
     return out.length === 3 ? "" : out.charCodeAt(3) === 32 ? out.slice(4) : out;
+  }
+
+  /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
+  knownOrg(i: number, j: number): KnownOrgMatch | undefined {
+    if (i === j) return matchKnownOrganizationFolded(this.tokens[i].text, this.foldedName(i));
+    const long = this.tokens[j].end - this.tokens[i].start > knownAcronymMaxLength();
+    return long ? knownOrgByFolded(this.foldedSpan(i, j)) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
   }
 
   /** Start offset of token i and end offset of token j (inclusive). */

@@ -19,7 +19,7 @@ function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof m
     if (ctx.tokens[j].kind === "word") words += ctx.wordCount(j);
     if (words > maxWords) break;
     if (ctx.tokens[j].kind !== "word") continue;
-    const m = matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), ctx.foldedSpan(i, j));
+    const m = ctx.knownOrg(i, j);
     if (m) {
       bestEnd = j;
       best = m;

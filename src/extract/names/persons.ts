@@ -1,5 +1,5 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
-import { lookupPlaceLooseFolded, matchKnownOrganizationFolded } from "../../lexicon/index.js";
+import { lookupPlaceLooseFolded } from "../../lexicon/index.js";
 
 /** Folded first words of compound given names that take the next word ("Abdul Rahman", "Abd al-Aziz"). */
 const COMPOUND_FIRST = new Set(["abd", "abdul", "abdel", "abdal", "abdol", "abdu", "abdur", "abdulla"]);
@@ -79,8 +79,7 @@ export const arabicNasab: Recognizer = {
 
 /** True when tokens i..j read as a place or a known organization rather than a person. */
 function placeOrOrg(ctx: NameContext, i: number, j: number): boolean {
-  const f = ctx.foldedSpan(i, j);
-  return matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), f) !== undefined || (lookupPlaceLooseFolded(f)?.population ?? 0) >= 1000;
+  return ctx.knownOrg(i, j) !== undefined || (lookupPlaceLooseFolded(ctx.foldedSpan(i, j))?.population ?? 0) >= 1000;
 }
 
 /** True when token i alone names a region or a city of 100,000+ and is not a known given name. */

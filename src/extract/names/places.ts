@@ -121,7 +121,7 @@ export const gazetteerPlace: Recognizer = {
 
 /** The known organization that tokens i..j name, if any (`matchKnownOrganization` of their text). */
 function knownOrgSpan(ctx: NameContext, i: number, j: number): ReturnType<typeof matchKnownOrganizationFolded> {
-  return matchKnownOrganizationFolded(i === j ? ctx.tokens[i].text : ctx.slice(i, j), ctx.foldedSpan(i, j));
+  return ctx.knownOrg(i, j);
 }
 
 /** Walks a run of name words forward from i (at most `max` tokens); returns its last token or -1. */

@@ -1,5 +1,5 @@
 import type { Candidate, NameContext } from "./context.js";
-import { foldName, isDemonym, loadWordList, wordSet } from "../../lexicon/index.js";
+import { foldName, isDemonym, isDemonymFolded, loadWordList, wordSet } from "../../lexicon/index.js";
 
 /** A refiner: a named step that rewrites or filters the candidate list. */
 export interface Refiner {
@@ -102,10 +102,10 @@ export const filterTagger: Refiner = {
       if (c.rule !== "tagger") return true;
       const s = ctx.text.slice(c.start, c.end);
       if (!/^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u.test(s)) return false;
-      const f = foldName(s);
       const oneWord = !/\s/.test(s);
       if (c.confidence < (oneWord ? TAGGER_MIN_CONFIDENCE.oneWord : TAGGER_MIN_CONFIDENCE.longer)) return false;
-      if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonym(s))) return false;
+      const f = ctx.foldedRange(c.start, c.end);
+      if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
       return true;
     });
   },
@@ -295,7 +295,7 @@ export const weighEvidence: Refiner = {
         if (t.end <= r.start) continue;
         const same = t.start === r.start && t.end === r.end;
         if (same && (t.type === r.type || (TYPED_BY_CUE.has(r.rule) && t.confidence < TAGGER_OVERRULES.retype))) {
-          r.attributes = { ...r.attributes, sources: [r.rule, t.rule] };
+          r.attributes = r.attributes === undefined ? { sources: [r.rule, t.rule] } : { ...r.attributes, sources: [r.rule, t.rule] };
           dropped.add(t);
           continue;
         }
@@ -308,7 +308,10 @@ export const weighEvidence: Refiner = {
       }
     }
     const kept = cands.filter((c) => !dropped.has(c));
-    for (const c of kept) if (!c.attributes?.sources) c.attributes = { ...c.attributes, sources: [c.rule] };
+    for (const c of kept) {
+      if (c.attributes === undefined) c.attributes = { sources: [c.rule] };
+      else if (!c.attributes.sources) c.attributes = { ...c.attributes, sources: [c.rule] };
+    }
     return kept;
   },
 };

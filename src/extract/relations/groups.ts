@@ -18,7 +18,7 @@ import {
 import { alt, slot, POSS, END, END_OBJ, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor } from "./sketch.js";
 
-/** "a faction called Saraya al-Fath, led by X", "Y, under the command of X" → leader_of(X, Y). */
+/** "a faction called Liwa al-Quds, led by X", "Y, under the command of X" → leader_of(X, Y). */
 export function ledBy(c: RelationCues): Rule {
   return {
     name: "led-by",

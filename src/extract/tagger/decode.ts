@@ -87,14 +87,51 @@ export function constrain(trans: Float64Array | Float32Array): Float64Array {
   return out;
 }
 
+/** Finite (allowed) moves of a transition table, as CSR lists in ascending label order. */
+interface Moves {
+  /** Predecessors a of label y: `pred[predAt[y] .. predAt[y + 1])`. */
+  predAt: Int32Array;
+  pred: Int32Array;
+  /** Successors b of label y: `succ[succAt[y] .. succAt[y + 1])`. */
+  succAt: Int32Array;
+  succ: Int32Array;
+}
+
+const movesOf = new WeakMap<Float64Array, Moves>();
+
+/** The allowed moves of `trans` (cached per table; a table must not be edited after its first decode). */
+function moves(trans: Float64Array): Moves {
+  let m = movesOf.get(trans);
+  if (m) return m;
+  const L = NUM_LABELS;
+  const W = L + 1;
+  const predAt = new Int32Array(L + 1);
+  const succAt = new Int32Array(L + 1);
+  const pred: number[] = [];
+  const succ: number[] = [];
+  for (let y = 0; y < L; y++) {
+    predAt[y] = pred.length;
+    for (let a = 0; a < L; a++) if (trans[a * W + y] !== -Infinity) pred.push(a);
+    succAt[y] = succ.length;
+    for (let b = 0; b < L; b++) if (trans[y * W + b] !== -Infinity) succ.push(b);
+  }
+  predAt[L] = pred.length;
+  succAt[L] = succ.length;
+  m = { predAt, pred: Int32Array.from(pred), succAt, succ: Int32Array.from(succ) };
+  movesOf.set(trans, m);
+  return m;
+}
+
 /**
  * Viterbi over emissions `em[i * L + y]` (n tokens) with constrained transitions (from `constrain`).
- * Writes the best labels into `out`; returns the best path score. Scratch arrays are reused.
+ * Writes the best labels into `out`; returns the best path score. Scratch arrays are reused. Only the
+ * allowed (finite) moves are scored; ties go to the lowest label.
  */
 export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: Int32Array, scratch: Scratch): number {
   const L = NUM_LABELS;
   const W = L + 1;
   const { alpha, back } = scratch.ensure(n);
+  const { predAt, pred } = moves(trans);
   for (let y = 0; y < L; y++) alpha[y] = trans[L * W + y] + em[y];
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
@@ -102,7 +139,8 @@ export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: I
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
-      for (let a = 0; a < L; a++) {
+      for (let k = predAt[y], end = predAt[y + 1]; k < end; k++) {
+        const a = pred[k];
         const s = alpha[prev + a] + trans[a * W + y];
         if (s > best) {
           best = s;
@@ -133,27 +171,38 @@ export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: I
 /**
  * Max-marginal margins: for each token, the best path score minus the best score of a path that gives
  * that token another label (≥ 0; +∞ when no other label is possible). Call after `viterbi` with the same
- * scratch (it reuses `alpha`).
+ * scratch (it reuses `alpha`). Only tokens i with `from <= i < to` get a margin in `out` (default: all).
  */
-export function margins(em: Float64Array, n: number, trans: Float64Array, labels: Int32Array, scratch: Scratch, out: Float64Array): void {
+export function margins(
+  em: Float64Array,
+  n: number,
+  trans: Float64Array,
+  labels: Int32Array,
+  scratch: Scratch,
+  out: Float64Array,
+  from = 0,
+  to = n,
+): void {
   const L = NUM_LABELS;
   const W = L + 1;
   const { alpha, beta } = scratch.ensure(n);
+  const { succAt, succ } = moves(trans);
   const last = (n - 1) * L;
   for (let y = 0; y < L; y++) beta[last + y] = trans[y * W + L];
-  for (let i = n - 2; i >= 0; i--) {
+  for (let i = n - 2; i >= from; i--) {
     const cur = i * L;
     const nxt = (i + 1) * L;
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
-      for (let b = 0; b < L; b++) {
+      for (let k = succAt[y], end = succAt[y + 1]; k < end; k++) {
+        const b = succ[k];
         const s = trans[y * W + b] + em[nxt + b] + beta[nxt + b];
         if (s > best) best = s;
       }
       beta[cur + y] = best;
     }
   }
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const cur = i * L;
     const yb = labels[i];
     const top = alpha[cur + yb] + beta[cur + yb];

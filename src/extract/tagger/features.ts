@@ -36,6 +36,14 @@ export function fnv(s: string): number {
 const mix2 = (a: number, b: number) => fmix((Math.imul(a, 0x9e3779b1) ^ b) >>> 0);
 const mix3 = (a: number, b: number, c: number) => mix2(mix2(a, b), c);
 
+/** Template ids. */
+const T = {
+  Bias: 1, W0: 2, Wm1: 3, Wp1: 4, Wm2: 5, Wp2: 6, Raw0: 7, Shape0: 8, Short0: 9, ShortM1: 10, ShortP1: 11,
+  ShortM2: 12, ShortP2: 13, P1: 14, S1: 18, Wm1W0: 22, W0Wp1: 23, Short3: 24, FirstShort0: 25, Wm1Short0: 26,
+  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33, CaseShort0: 34,
+  CaseW0: 35, CaseLex0: 36,
+} as const;
+
 /** Per-word hashed properties that the templates combine (one per word type, cached). */
 export interface TokenInfo {
   lower: number;
@@ -45,13 +53,36 @@ export interface TokenInfo {
   pre: number[];
   suf: number[];
   lex: number;
+  /** Pair-template hashes of this word that do not depend on its neighbours (see `pairFeatures`). */
+  pWm1W0: number;
+  pW0Wp1: number;
+  pWm1Short0: number;
+  pShort0Wp1: number;
   /** Runtime cache: this word's summed weights per role (see `ROLES`), filled by the tagger. */
   vec?: Float64Array;
 }
 
+/** A word's info from its hashed properties, with its neighbour-independent pair hashes. */
+function makeInfo(lower: number, raw: number, shape: number, short: number, pre: number[], suf: number[], lex: number): TokenInfo {
+  return {
+    lower,
+    raw,
+    shape,
+    short,
+    pre,
+    suf,
+    lex,
+    pWm1W0: mix2(T.Wm1W0, lower),
+    pW0Wp1: mix2(T.W0Wp1, lower),
+    pWm1Short0: mix2(T.Wm1Short0, lower),
+    pShort0Wp1: mix2(T.Short0Wp1, short),
+    vec: undefined,
+  };
+}
+
 /** The virtual words before the first and after the last token. */
-export const PAD_BEFORE: TokenInfo = { lower: 0x1001, raw: 0x1001, shape: 0x1001, short: 0x1001, pre: [], suf: [], lex: 0x1001 };
-export const PAD_AFTER: TokenInfo = { lower: 0x2002, raw: 0x2002, shape: 0x2002, short: 0x2002, pre: [], suf: [], lex: 0x2002 };
+export const PAD_BEFORE: TokenInfo = makeInfo(0x1001, 0x1001, 0x1001, 0x1001, [], [], 0x1001);
+export const PAD_AFTER: TokenInfo = makeInfo(0x2002, 0x2002, 0x2002, 0x2002, [], [], 0x2002);
 /** `gaz` value of the padding positions. */
 const PAD_GAZ = 0x1001;
 
@@ -94,26 +125,11 @@ export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache:
     s = Math.imul(s ^ lower.charCodeAt(i), FNV_PRIME);
     suf.push(s >>> 0);
   }
-  const info: TokenInfo = {
-    lower: h >>> 0,
-    raw: fnv(word),
-    shape: shape >>> 0,
-    short: short >>> 0,
-    pre,
-    suf,
-    lex: lex ? lex.wordMask(word, lower) : 0,
-  };
+  const info = makeInfo(h >>> 0, fnv(word), shape >>> 0, short >>> 0, pre, suf, lex ? lex.wordMask(word, lower) : 0);
   if (cache.size < 100_000) cache.set(word, info);
   return info;
 }
 
-/** Template ids. */
-const T = {
-  Bias: 1, W0: 2, Wm1: 3, Wp1: 4, Wm2: 5, Wp2: 6, Raw0: 7, Shape0: 8, Short0: 9, ShortM1: 10, ShortP1: 11,
-  ShortM2: 12, ShortP2: 13, P1: 14, S1: 18, Wm1W0: 22, W0Wp1: 23, Short3: 24, FirstShort0: 25, Wm1Short0: 26,
-  Short0Wp1: 27, Lex0: 28, LexM1: 29, LexP1: 30, Lex0Short0: 31, Gaz0: 32, GazM1Lex0: 33, CaseShort0: 34,
-  CaseW0: 35, CaseLex0: 36,
-} as const;
 
 /**
  * Roles a word plays for the token being scored: itself (0), left neighbour (1), right neighbour (2),
@@ -163,6 +179,12 @@ export function roleFeatures(t: TokenInfo, role: number, mask: number, out: Int3
   }
 }
 
+const BIAS = mix2(T.Bias, 0);
+/** `mix2(template, sentCase)` for each casing class 0..3 (see `sentenceCase`). */
+const CASE_SHORT0 = [0, 1, 2, 3].map((c) => mix2(T.CaseShort0, c));
+const CASE_W0 = [0, 1, 2, 3].map((c) => mix2(T.CaseW0, c));
+const CASE_LEX0 = [0, 1, 2, 3].map((c) => mix2(T.CaseLex0, c));
+
 /** Writes the pair features of token i (those combining positions, plus bias and gazetteer) at `out[o..]`. */
 export function pairFeatures(
   m1: TokenInfo,
@@ -176,18 +198,19 @@ export function pairFeatures(
   o: number,
   sentCase = 0,
 ): void {
-  out[o] = mix2(T.Bias, 0) & mask;
-  out[o + 1] = mix3(T.Wm1W0, m1.lower, t.lower) & mask;
-  out[o + 2] = mix3(T.W0Wp1, t.lower, p1.lower) & mask;
+  // mix3(T, a, b) = mix2(mix2(T, a), b): the inner hashes come precomputed (per word, per casing class).
+  out[o] = BIAS & mask;
+  out[o + 1] = mix2(m1.pWm1W0, t.lower) & mask;
+  out[o + 2] = mix2(t.pW0Wp1, p1.lower) & mask;
   out[o + 3] = mix3(T.Short3, mix2(m1.short, t.short), p1.short) & mask;
   out[o + 4] = first ? mix2(T.FirstShort0, t.short) & mask : -1;
-  out[o + 5] = mix3(T.Wm1Short0, m1.lower, t.short) & mask;
-  out[o + 6] = mix3(T.Short0Wp1, t.short, p1.lower) & mask;
+  out[o + 5] = mix2(m1.pWm1Short0, t.short) & mask;
+  out[o + 6] = mix2(t.pShort0Wp1, p1.lower) & mask;
   out[o + 7] = gaz ? mix2(T.Gaz0, gaz) & mask : -1;
   out[o + 8] = gazM1 || t.lex ? mix3(T.GazM1Lex0, gazM1, t.lex) & mask : -1;
-  out[o + 9] = sentCase ? mix3(T.CaseShort0, sentCase, t.short) & mask : -1;
-  out[o + 10] = sentCase ? mix3(T.CaseW0, sentCase, t.lower) & mask : -1;
-  out[o + 11] = sentCase && t.lex ? mix3(T.CaseLex0, sentCase, t.lex) & mask : -1;
+  out[o + 9] = sentCase ? mix2(CASE_SHORT0[sentCase], t.short) & mask : -1;
+  out[o + 10] = sentCase ? mix2(CASE_W0[sentCase], t.lower) & mask : -1;
+  out[o + 11] = sentCase && t.lex ? mix2(CASE_LEX0[sentCase], t.lex) & mask : -1;
 }
 
 /**
@@ -271,9 +294,10 @@ export function sentenceFeatures(
 }
 
 /**
- * Marks multi-word lexicon matches (longest first, left to right, starting at a capitalised word).
+ * Marks multi-word lexicon matches (longest first, left to right, starting at a capitalised word) into
+ * `gaz[0 .. words.length)`, which must be zero there.
  */
-function markGazetteer(words: readonly string[], gaz: Int32Array, lex: LexiconFeatures): void {
+export function markGazetteer(words: readonly string[], gaz: Int32Array, lex: LexiconFeatures): void {
   const n = words.length;
   let lowers: string[] | undefined;
   for (let i = 0; i < n - 1; ) {

@@ -2,7 +2,7 @@ import type { Doc, Mention, Region } from "../../model.js";
 import { modelPath } from "../../lexicon/paths.js";
 import { loadModelFiles } from "./model.js";
 import { Tagger } from "./tagger.js";
-import { tagLexicon, withCapStats, type CapStats } from "./lexicon.js";
+import { tagLexicon } from "./lexicon.js";
 
 export { Tagger, type TaggedSpan } from "./tagger.js";
 
@@ -19,8 +19,7 @@ export function loadTagger(dir?: string): Tagger {
   const json = dir ? `${dir}/ner.json` : modelPath("ner.json");
   const bin = dir ? `${dir}/ner.bin` : modelPath("ner.bin");
   const { meta, weights } = loadModelFiles(json, bin);
-  const caps = meta.capStats as CapStats | undefined;
-  return new Tagger(weights, meta.lexicon ? withCapStats(tagLexicon(), caps) : undefined, meta.marginScale);
+  return new Tagger(weights, meta.lexicon ? tagLexicon() : undefined, meta.marginScale);
 }
 
 /** The shipped tagger, loaded once per process on first use. */
@@ -46,7 +45,8 @@ export function tagMentions(doc: Doc, tagger: Tagger = shippedTagger()): Mention
       const cut = i === s.tokenEnd || (skip.length > 0 && skipped(doc.tokens[i].start, doc.tokens[i].end));
       if (!cut) continue;
       if (i > from) {
-        const words = doc.tokens.slice(from, i).map((t) => t.text);
+        const words: string[] = new Array(i - from);
+        for (let k = from; k < i; k++) words[k - from] = doc.tokens[k].text;
         for (const t of tagger.tag(words)) {
           const start = doc.tokens[from + t.start].start;
           const end = doc.tokens[from + t.end - 1].end;

@@ -60,11 +60,13 @@ export function tagLexicon(): LexiconFeatures {
   };
   const firstMax = new Map<string, number>();
   const spanCache = new Map<string, [number, number] | null>();
-  const maxStartingWith = (folded: string): number => {
-    let m = firstMax.get(folded);
+  /** Longest lexicon name (words, ≤ MAX_SPAN) starting with a lower-cased word; memoised per word (bounded). */
+  const maxStartingWith = (lower: string): number => {
+    let m = firstMax.get(lower);
     if (m === undefined) {
+      const folded = foldToken(lower);
       m = Math.min(MAX_SPAN, Math.max(countryMaxWords(folded), knownOrgMaxWords(folded), placeCandidatesStartingWith(folded)));
-      if (firstMax.size < 100_000) firstMax.set(folded, m);
+      if (firstMax.size < 100_000) firstMax.set(lower, m);
     }
     return m;
   };
@@ -88,7 +90,7 @@ export function tagLexicon(): LexiconFeatures {
       return m;
     },
     spanMatch(lowerWords: readonly string[], i: number): [number, number] | undefined {
-      const max = Math.min(maxStartingWith(foldToken(lowerWords[i])), lowerWords.length - i);
+      const max = Math.min(maxStartingWith(lowerWords[i]), lowerWords.length - i);
       if (max < 2) return undefined;
       const key = lowerWords.slice(i, i + max).join(" ");
       let hit = spanCache.get(key);
@@ -107,67 +109,5 @@ export function tagLexicon(): LexiconFeatures {
       }
       return hit ?? undefined;
     },
-  };
-}
-
-/** Extra word-mask bits from corpus capitalisation statistics (after `WORD_CLASSES`). */
-export const CAP_BITS = { usuallyCap: 1 << 11, oftenCap: 1 << 12 } as const;
-
-/**
- * Capitalisation statistics of lower-cased words, learned from unlabeled text: `usuallyCap` words are
- * capitalised in ≥ 90% of their mid-sentence uses, `oftenCap` ones in ≥ 50% (each seen ≥ 2 times).
- */
-export interface CapStats {
-  usuallyCap: string[];
-  oftenCap: string[];
-}
-
-/**
- * Counts, for each lower-cased word, its capitalised and lower-case uses that are not sentence-initial
- * (nor right after quote/bracket/colon), and classes them. Deterministic: sorted output.
- */
-export function capStats(sentences: Iterable<readonly string[]>): CapStats {
-  const cap = new Map<string, number>();
-  const all = new Map<string, number>();
-  for (const words of sentences) {
-    for (let i = 1; i < words.length; i++) {
-      const w = words[i];
-      const prev = words[i - 1];
-      if (/^[.!?:;"'“‘(\[«—–-]+$/.test(prev)) continue;
-      const lw = w.toLowerCase();
-      if (lw === w.toUpperCase()) continue;
-      const c = w.charCodeAt(0);
-      const isCap = w[0] !== lw[0];
-      if (!isCap && !(c >= 97 && c <= 122) && lw[0] === w[0] && w[0] === w[0].toUpperCase()) continue;
-      all.set(lw, (all.get(lw) ?? 0) + 1);
-      if (isCap) cap.set(lw, (cap.get(lw) ?? 0) + 1);
-    }
-  }
-  const usuallyCap: string[] = [];
-  const oftenCap: string[] = [];
-  for (const [lw, n] of all) {
-    if (n < 2) continue;
-    const r = (cap.get(lw) ?? 0) / n;
-    if (r >= 0.9) usuallyCap.push(lw);
-    else if (r >= 0.5) oftenCap.push(lw);
-  }
-  usuallyCap.sort();
-  oftenCap.sort();
-  return { usuallyCap, oftenCap };
-}
-
-/** `lex` plus the `CAP_BITS` of each word from `stats`. */
-export function withCapStats(lex: LexiconFeatures, stats: CapStats | undefined): LexiconFeatures {
-  if (!stats) return lex;
-  const usually = new Set(stats.usuallyCap);
-  const often = new Set(stats.oftenCap);
-  return {
-    wordMask(word: string, lower: string): number {
-      let m = lex.wordMask(word, lower);
-      if (usually.has(lower)) m |= CAP_BITS.usuallyCap;
-      else if (often.has(lower)) m |= CAP_BITS.oftenCap;
-      return m;
-    },
-    spanMatch: lex.spanMatch?.bind(lex),
   };
 }

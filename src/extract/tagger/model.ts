@@ -7,21 +7,27 @@ const MAGIC = 0x4754474e; // "NGTG" little-endian
 const VERSION = 1;
 const HEADER_BYTES = 28;
 
-/** Labels per row of the in-memory weight table (NUM_LABELS padded so a row is 32 bytes, half a cache line). */
-export const ROW_STRIDE = 16;
-
 /**
- * A trained tagger as held in memory: a dense quantized weight table over hashed feature buckets and
- * the (constrained) transition scores. Weight of (bucket b, label y) = `q[b * ROW_STRIDE + y] * scale`
- * in perceptron units (averaged).
+ * A trained tagger as held in memory: the file's quantized weight rows over hashed feature buckets (a view
+ * onto the file bytes, no per-weight decoding) and the (constrained) transition scores. Weight of
+ * (bucket b, label y) = `w[rowOf[b] - 1 + y] * scale` in perceptron units (averaged) when `rowOf[b] > 0`,
+ * else 0 (pruned bucket).
  */
 export interface TaggerWeights {
   bucketBits: number;
-  /** `2^bucketBits × ROW_STRIDE` quantized weights (zero for buckets without a row). */
-  q: Int16Array;
+  /** Per bucket (`2^bucketBits`): 1 + offset of its row in `w`, or 0 when the bucket has no row. */
+  rowOf: Int32Array;
+  /** Quantized weights, `rows × NUM_LABELS`. */
+  w: Int16Array;
   scale: number;
   /** `(L+1)²` transition scores with −∞ on disallowed BILOU moves (row/column L = boundary). */
   trans: Float64Array;
+}
+
+/** Quantized weight of (bucket b, label y) (0 for a pruned bucket); multiply by `scale` for perceptron units. */
+export function quantizedWeight(m: TaggerWeights, b: number, y: number): number {
+  const r = m.rowOf[b];
+  return r === 0 ? 0 : m.w[r - 1 + y];
 }
 
 /** The metadata file next to the weights (`ner.json`). */
@@ -100,16 +106,18 @@ export function decodeWeights(buf: Buffer, file: string): TaggerWeights {
   let o = HEADER_BYTES;
   for (let i = 0; i < W * W; i++, o += 4) rawTrans[i] = buf.readFloatLE(o);
   const nb = 1 << bits;
-  const ids = new Uint32Array(buf.buffer.slice(buf.byteOffset + o, buf.byteOffset + o + rows * 4));
+  // Little-endian typed views straight onto the file bytes (copied once only when misaligned).
+  const bytes = buf.byteOffset % 4 === 0 ? buf : new Uint8Array(buf);
+  const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + o, rows);
   o += rows * 4;
-  const packed = new Int16Array(buf.buffer.slice(buf.byteOffset + o, buf.byteOffset + o + rows * L * 2));
-  const q = new Int16Array(nb * ROW_STRIDE);
+  const w = new Int16Array(bytes.buffer, bytes.byteOffset + o, rows * L);
+  const rowOf = new Int32Array(nb);
   for (let r = 0; r < rows; r++) {
     const b = ids[r];
     if (b >= nb) fail(`bucket ${b} out of range`);
-    q.set(packed.subarray(r * L, r * L + L), b * ROW_STRIDE);
+    rowOf[b] = r * L + 1;
   }
-  return { bucketBits: bits, q, scale, trans: constrain(rawTrans) };
+  return { bucketBits: bits, rowOf, w, scale, trans: constrain(rawTrans) };
 }
 
 /** sha256 hex of a buffer. */

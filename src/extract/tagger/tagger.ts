@@ -6,14 +6,16 @@ import {
   PAD_BEFORE,
   ROLES,
   gazAt,
+  markGazetteer,
   pairFeatures,
   roleFeatures,
-  sentenceInfo,
+  sentenceCase,
+  tokenInfo,
   type LexiconFeatures,
   type TokenInfo,
 } from "./features.js";
 import { NUM_LABELS, Scratch, TYPES, margins, spansOf, viterbi } from "./decode.js";
-import { ROW_STRIDE, type TaggerWeights } from "./model.js";
+import type { TaggerWeights } from "./model.js";
 
 /** A tagged name over word indices [start, end). */
 export interface TaggedSpan {
@@ -42,6 +44,10 @@ export class Tagger {
   /** Integer sums of one token's quantized weights (exact: |sum| < 2^31). */
   private readonly acc = new Int32Array(NUM_LABELS);
   private readonly cache = new Map<string, TokenInfo>();
+  /** Per-sentence word infos, role vectors and lexicon marks (reused; entries past the sentence are stale). */
+  private readonly info: TokenInfo[] = [];
+  private readonly vecs: Float64Array[] = [];
+  private gaz = new Int32Array(64);
   private readonly mask: number;
 
   constructor(
@@ -58,7 +64,7 @@ export class Tagger {
   private roleVectors(t: TokenInfo): Float64Array {
     if (t.vec) return t.vec;
     const L = NUM_LABELS;
-    const { q, scale } = this.model;
+    const { rowOf, w, scale } = this.model;
     const vec = new Float64Array(ROLES * L);
     const slots = this.slots;
     for (let role = 0; role < ROLES; role++) {
@@ -66,7 +72,9 @@ export class Tagger {
       for (let j = 0; j < k; j++) {
         const b = slots[j];
         if (b < 0) continue;
-        for (let y = 0; y < L; y++) vec[role * L + y] += q[b * ROW_STRIDE + y] * scale;
+        const r = rowOf[b] - 1;
+        if (r < 0) continue;
+        for (let y = 0; y < L; y++) vec[role * L + y] += w[r + y] * scale;
       }
     }
     if (t === PAD_BEFORE || t === PAD_AFTER) return vec;
@@ -87,13 +95,21 @@ export class Tagger {
       this.labels = new Int32Array(size);
       this.marg = new Float64Array(size);
     }
-    const { info, gaz, sentCase } = sentenceInfo(words, this.lexicon, this.cache);
-    const { q, scale } = this.model;
+    // Same as `sentenceInfo`, into reused buffers (`gazAt(gaz, -1)` is still the padding value).
+    const info = this.info;
+    for (let i = 0; i < n; i++) info[i] = tokenInfo(words[i], this.lexicon, this.cache);
+    if (this.gaz.length < n) this.gaz = new Int32Array(Math.max(n, 2 * this.gaz.length));
+    const gaz = this.gaz;
+    gaz.fill(0, 0, n);
+    if (this.lexicon?.spanMatch) markGazetteer(words, gaz, this.lexicon);
+    const sentCase = sentenceCase(words);
+    const { rowOf, w, scale } = this.model;
     const em = this.em;
     const slots = this.slots;
     const padBefore = this.padBefore;
     const padAfter = this.padAfter;
-    const vecs = info.map((t) => this.roleVectors(t));
+    const vecs = this.vecs;
+    for (let i = 0; i < n; i++) vecs[i] = this.roleVectors(info[i]);
     for (let i = 0; i < n; i++) {
       const e = i * L;
       const own = vecs[i];
@@ -119,8 +135,9 @@ export class Tagger {
       for (let j = 0; j < PAIR_SLOTS; j++) {
         const b = slots[j];
         if (b < 0) continue;
-        const w = b * ROW_STRIDE;
-        for (let y = 0; y < L; y++) acc[y] += q[w + y];
+        const r = rowOf[b] - 1;
+        if (r < 0) continue;
+        for (let y = 0; y < L; y++) acc[y] += w[r + y];
       }
       for (let y = 0; y < L; y++) em[e + y] += acc[y] * scale;
     }
@@ -148,7 +165,7 @@ export class Tagger {
     viterbi(em, n, trans, this.labels, this.scratch);
     const spans = spansOf(this.labels.subarray(0, n));
     if (spans.length === 0) return [];
-    margins(em, n, trans, this.labels, this.scratch, this.marg);
+    margins(em, n, trans, this.labels, this.scratch, this.marg, spans[0].start, spans[spans.length - 1].end);
     return spans.map((s) => {
       let m = Infinity;
       for (let i = s.start; i < s.end; i++) m = Math.min(m, this.marg[i]);

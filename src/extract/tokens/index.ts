@@ -4,7 +4,7 @@ import { dataPath } from "../../lexicon/paths.js";
 
 /**
  * One token: a dotted acronym ("U.S."), a number with separators ("1,200", "3.5"), a word with inner
- * hyphens, apostrophes, periods or ampersands ("al-Hadrami", "Kata'ib", "AT&T"; a trailing possessive
+ * hyphens, apostrophes, periods or ampersands ("al-Suri", "Kata'ib", "AT&T"; a trailing possessive
  * "'s" is split off), or any other single non-space character.
  */
 const TOKEN_RE =

@@ -66,6 +66,62 @@ test("margins are the gap to the best path with another label", () => {
   assert.equal(m[0], 2);
 });
 
+/** Reference Viterbi over every label pair (−∞ moves included), ties to the lowest label. */
+function denseViterbi(em: Float64Array, n: number, trans: Float64Array): number[] {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  const alpha = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let y = 0; y < L; y++) alpha[y] = trans[L * W + y] + em[y];
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let a = 0; a < L; a++) {
+        const s = alpha[(i - 1) * L + a] + trans[a * W + y];
+        if (s > best) [best, arg] = [s, a];
+      }
+      alpha[i * L + y] = best + em[i * L + y];
+      back[i * L + y] = arg;
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    const s = alpha[(n - 1) * L + y] + trans[y * W + L];
+    if (s > best) [best, arg] = [s, y];
+  }
+  const out: number[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return out;
+}
+
+test("Viterbi over the allowed moves equals the dense Viterbi; margins over a range equal the full ones", () => {
+  let seed = 7;
+  const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 4 - 2;
+  const raw = new Float64Array((NUM_LABELS + 1) ** 2).map(() => rnd());
+  const trans = constrain(raw);
+  for (const n of [1, 2, 3, 7, 20]) {
+    for (const ties of [false, true]) {
+      const em = new Float64Array(n * NUM_LABELS).map(() => (ties ? Math.round(rnd()) : rnd()));
+      const out = new Int32Array(n);
+      const scratch = new Scratch();
+      viterbi(em, n, trans, out, scratch);
+      assert.deepEqual([...out], denseViterbi(em, n, trans), `n=${n} ties=${ties}`);
+      const all = new Float64Array(n);
+      margins(em, n, trans, out, scratch, all);
+      const part = new Float64Array(n).fill(NaN);
+      const from = Math.floor(n / 3);
+      const to = Math.max(from + 1, n - 1);
+      margins(em, n, trans, out, scratch, part, from, to);
+      for (let i = from; i < to; i++) assert.equal(part[i], all[i], `n=${n} ties=${ties} token ${i}`);
+    }
+  }
+});
+
 test("labelsOf and spansOf round-trip", () => {
   const spans = [
     { start: 0, end: 1, typeIndex: 0 },

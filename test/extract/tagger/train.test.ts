@@ -55,9 +55,9 @@ test("training is deterministic: same data → same bytes", () => {
 test("runtime emissions (cached per word) equal the sum over the training features", async () => {
   const { sentenceFeatures, FEATURES_PER_TOKEN } = await import("../../../src/extract/tagger/features.js");
   const { NUM_LABELS } = await import("../../../src/extract/tagger/decode.js");
-  const { ROW_STRIDE } = await import("../../../src/extract/tagger/model.js");
+  const { quantizedWeight } = await import("../../../src/extract/tagger/model.js");
   const tagger = tinyTagger();
-  const { q, scale, bucketBits } = tagger.model;
+  const { scale, bucketBits } = tagger.model;
   const sentences = [["John", "Smith", "visited", "Damascus", "."], ["Raqqa"], ["the", "Islamic", "State", "in", "Iraq", "and", "Syria", "."]];
   for (const words of sentences) {
     const feats = new Int32Array(words.length * FEATURES_PER_TOKEN);
@@ -68,7 +68,7 @@ test("runtime emissions (cached per word) equal the sum over the training featur
         let want = 0;
         for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
           const b = feats[i * FEATURES_PER_TOKEN + k];
-          if (b >= 0) want += q[b * ROW_STRIDE + y] * scale;
+          if (b >= 0) want += quantizedWeight(tagger.model, b, y) * scale;
         }
         assert.ok(Math.abs(got[i * NUM_LABELS + y] - want) < 1e-6, `${words.join(" ")}: token ${i} label ${y}`);
       }

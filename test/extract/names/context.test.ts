@@ -1,0 +1,40 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { foldName, matchKnownOrganization } from "../../../src/lexicon/index.js";
+import { ctxOf } from "./helpers.js";
+
+/** Texts whose token runs exercise the fast folding paths and their fallbacks. */
+const CASES: [string, string][] = [
+  ["plain words", "The Syrian Democratic Forces took the town of Hajin."],
+  ["leading the", "the the The THE Hague"],
+  ["spacer punctuation", "Forces (SDF), Deir ez-Zor / Raqqa; al-Qaeda - Iraq!"],
+  ["quotes join letters", "Qa'ida Hay'at Tahrir al-Sham's fighters"],
+  ["case-ignorable dot and Greek sigma", "ΟΔΟΣ.Β ΑΣ,Β ΑΣ-Β (ΑΣ)Β Σ;Σ"],
+  ["accents and compatibility forms", "État Île ﬁ-ﬂ ½,¼ Ǆemal  \u00a0 İstanbul"],
+  ["prototype-named words", "The constructor __proto__ toString"],
+];
+
+for (const [name, text] of CASES) {
+  test(`foldedSpan equals foldName of the slice: ${name}`, () => {
+    const ctx = ctxOf(text);
+    for (let i = 0; i < ctx.length; i++) {
+      for (let j = i; j < Math.min(ctx.length, i + 6); j++) {
+        assert.equal(ctx.foldedSpan(i, j), foldName(ctx.slice(i, j)), ctx.slice(i, j));
+        assert.equal(ctx.foldedRange(ctx.tokens[i].start, ctx.tokens[j].end), foldName(ctx.slice(i, j)));
+      }
+    }
+  });
+}
+
+test("foldedRange folds a range that is not a run of whole tokens", () => {
+  const ctx = ctxOf("Islamic State's fighters");
+  assert.equal(ctx.foldedRange(2, 13), foldName("lamic State"));
+});
+
+test("knownOrg matches like matchKnownOrganization on the slice (names, aliases, acronyms)", () => {
+  const ctx = ctxOf("ISIS and the Islamic State of Iraq and the Levant met the Syrian Democratic Forces (SDF) in Hajin.");
+  for (let i = 0; i < ctx.length; i++) {
+    for (let j = i; j < Math.min(ctx.length, i + 9); j++) assert.deepEqual(ctx.knownOrg(i, j), matchKnownOrganization(ctx.slice(i, j)));
+  }
+  assert.ok(ctx.knownOrg(0, 0));
+});
