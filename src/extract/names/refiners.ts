@@ -1,5 +1,5 @@
 import type { Candidate, NameContext } from "./context.js";
-import { foldName, isDemonym, isDemonymFolded, loadWordList, wordSet } from "../../lexicon/index.js";
+import { foldName, isDemonym, isDemonymFolded, loadWordList, lookupCountry, lookupPlace, wordSet } from "../../lexicon/index.js";
 
 /** A refiner: a named step that rewrites or filters the candidate list. */
 export interface Refiner {
@@ -269,8 +269,20 @@ function contains(a: Candidate, b: Candidate): boolean {
   return a.start <= b.start && b.end <= a.end;
 }
 
-/** The confidence tagger span `t` needs to overrule the weak rule candidate `r`. */
-function weakFloor(t: Candidate, r: Candidate): number {
+/**
+ * True when tagger span `t` keeps the head of cue-typed organization `r` but cuts off a leading place or
+ * demonym ("Deir ez-Zor Military Council" → "Military Council", "Aleppo City Council" → "City Council"):
+ * a place before an organization cue names whose body it is, so the rule's longer name stands.
+ */
+function cutsPlaceModifier(text: string, t: Candidate, r: Candidate): boolean {
+  if (r.type !== "organization" || !TYPED_BY_CUE.has(r.rule) || t.end !== r.end || t.start <= r.start) return false;
+  const modifier = text.slice(r.start, t.start).trim();
+  return modifier.length > 0 && (lookupPlace(modifier) !== undefined || lookupCountry(modifier) !== undefined);
+}
+
+/** The confidence tagger span `t` needs to overrule the weak rule candidate `r` (above 1: it cannot). */
+function weakFloor(text: string, t: Candidate, r: Candidate): number {
+  if (cutsPlaceModifier(text, t, r)) return Infinity;
   return contains(r, t) && (r.start < t.start || t.end < r.end) ? TAGGER_OVERRULES.narrower : TAGGER_OVERRULES.weak;
 }
 
@@ -283,7 +295,7 @@ function weakFloor(t: Candidate, r: Candidate): number {
  */
 export const weighEvidence: Refiner = {
   rule: "names/evidence",
-  refine(_ctx, cands) {
+  refine(ctx, cands) {
     const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
     const dropped = new Set<Candidate>();
     let from = 0;
@@ -299,7 +311,7 @@ export const weighEvidence: Refiner = {
           dropped.add(t);
           continue;
         }
-        const overrule = ruleStrength(r) === "weak" ? t.confidence >= weakFloor(t, r) : contains(t, r) && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
+        const overrule = ruleStrength(r) === "weak" ? t.confidence >= weakFloor(ctx.text, t, r) : contains(t, r) && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
         if (!overrule) continue;
         dropped.add(r);
         const over = (t.attributes?.overruled as string[] | undefined) ?? [];
