@@ -3,18 +3,7 @@
  * over Arabic names, armed groups, places, dates, counts and reporting verbs, drawn with a seeded
  * PRNG so every run measures the same text. The people and events are invented.
  */
-
-/** Mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../util/random.js";
 
 const GIVEN = ["Mohammed", "Ahmad", "Omar", "Khalid", "Hassan", "Hussein", "Ali", "Yousef", "Ibrahim", "Mahmoud", "Abdul Rahman", "Abdullah", "Saleh", "Jamal", "Tariq", "Fadi", "Bilal", "Ziad", "Walid", "Mustafa", "Aisha", "Fatima", "Layla", "Rania", "Noura"];
 const KUNYA = ["Abu Bakr", "Abou Ali", "Abu Omar", "Abu Sulaiman", "Abou Khalid", "Abu Mohammed", "Abu Yahya", "Abou Qatada", "Abu Muslim", "Abu Hamza"];
@@ -153,7 +142,7 @@ export function makeArticle(d: Draw): string {
 
 /** Invented articles totalling at least `bytes` UTF-8 bytes, the same for the same `seed`. */
 export function generateCorpus(bytes: number, seed = 20180503): string[] {
-  const d = new Draw(prng(seed));
+  const d = new Draw(mulberry32(seed));
   const out: string[] = [];
   let total = 0;
   while (total < bytes) {

@@ -2,6 +2,7 @@ import { tokenizeRange } from "../tokens/index.js";
 import type { NerSentence } from "../../eval/datasets/types.js";
 import { FEATURES_PER_TOKEN, sentenceFeatures, type LexiconFeatures, type TokenInfo } from "./features.js";
 import { NUM_LABELS, Scratch, TYPES, constrain, labelsOf, viterbi, type LabelSpan } from "./decode.js";
+import { mulberry32 } from "../../util/random.js";
 
 /** A training sentence in runtime tokens: words as the project's tokenizer splits them, gold BILOU labels. */
 export interface TrainExample {
@@ -57,18 +58,6 @@ export interface TrainOptions {
 export interface TrainedWeights {
   dense: Float32Array;
   trans: Float64Array;
-}
-
-/** mulberry32: a small deterministic PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
