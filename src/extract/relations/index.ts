@@ -60,6 +60,31 @@ export function findRelations(doc: Doc): void {
   settleDeputies(ctx);
   addGazetteerContainment(ctx);
   doc.relations.push(...emit.relations);
+  dropContradictedGeo(doc);
+}
+
+/**
+ * A place the text puts inside another place of a different country (a grounded `located_in`) was
+ * resolved to the wrong gazetteer record of its name ("Dhiban" in Jordan for a Dhiban in Deir ez-Zor):
+ * its `geo` is dropped, with an info diagnostic. Countries and the containing place keep theirs.
+ */
+function dropContradictedGeo(doc: Doc): void {
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  for (const r of doc.relations) {
+    if (r.type !== "located_in" || r.derived || r.evidence.length === 0) continue;
+    const inner = byId.get(r.subject);
+    const outer = byId.get(r.object);
+    const have = inner?.geo?.countryCode;
+    const want = outer?.geo?.countryCode;
+    if (!inner || !have || !want || have === want) continue;
+    delete inner.geo;
+    doc.diagnostics.push({
+      severity: "info",
+      message: `gazetteer match for "${inner.name}" (${have}) contradicts the text, which places it in ${outer!.name} (${want}); its geo is dropped`,
+      rule: "relations/contradicted-geo",
+      span: r.evidence[0],
+    });
+  }
 }
 
 /** The gates' word lists numbered: the list numbers each rule needs, and word → numbers of the lists holding it. */

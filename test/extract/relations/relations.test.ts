@@ -238,3 +238,17 @@ for (const c of longCases) {
     assert.ok(c.want(new Set(relationStrings(run(c.text)))));
   });
 }
+
+const geoCases: { name: string; marked: string; geo: Record<string, { countryCode: string }>; dropped: string[] }[] = [
+  { name: "a place the text puts in another country loses its gazetteer record", marked: "Raids hit the town of [Dhiban|L] in [Deir ez-Zor|L].", geo: { Dhiban: { countryCode: "JO" }, "Deir ez-Zor": { countryCode: "SY" } }, dropped: ["Dhiban"] },
+  { name: "a place in the same country keeps its gazetteer record", marked: "Raids hit the town of [Manbij|L] in [Aleppo|L].", geo: { Manbij: { countryCode: "SY" }, Aleppo: { countryCode: "SY" } }, dropped: [] },
+];
+
+for (const c of geoCases) {
+  test(`relations: ${c.name}`, () => {
+    const doc = run(c.marked, c.geo);
+    assert.ok(doc.relations.some((r) => r.type === "located_in" && !r.derived), "the text states the containment");
+    assert.deepEqual(doc.entities.filter((e) => e.type === "place" && !e.geo).map((e) => e.name), c.dropped);
+    assert.equal(doc.diagnostics.filter((d) => d.rule === "relations/contradicted-geo").length, c.dropped.length);
+  });
+}
