@@ -10,13 +10,15 @@
  *
  * Experiments (never for the shipped model): `--uner-every N [--uner-fold R]` holds out every N-th UNER dev
  * document (residue R, default N−1) instead of every 10th, `--no-final` stops after the held-out report, and
- * env `EXP_DUMP=<corpus>` logs that corpus's held-out misses and false positives.
+ * env `EXP_DUMP=<corpus>` logs that corpus's held-out misses and false positives. `--heldout-model DIR` also
+ * writes the held-out run's model (trained without the held-out documents) to DIR, for
+ * `scripts/tune-names.ts`.
  */
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadTrainingCorpora, type Corpus } from "../src/eval/datasets/index.js";
+import { heldOutByDocument, loadTrainingCorpora, type Corpus } from "../src/eval/datasets/index.js";
 import { toExample, trainPerceptron, type TrainExample, type TrainOptions } from "../src/extract/tagger/train.js";
 import { encodeWeights, decodeWeights, sha256, type TaggerMeta } from "../src/extract/tagger/model.js";
 import { Tagger, type TaggedSpan } from "../src/extract/tagger/tagger.js";
@@ -65,6 +67,8 @@ interface Args {
   noFinal: boolean;
   /** Experiments only: which residue of `unerEvery` is held out (default unerEvery − 1). */
   unerFold?: number;
+  /** Where to write the held-out run's model (ner.bin + ner.json), if anywhere. */
+  heldOutModel?: string;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -84,6 +88,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === "--uner-every") args.unerEvery = Number(argv[++i]);
     else if (a === "--no-final") args.noFinal = true;
     else if (a === "--uner-fold") args.unerFold = Number(argv[++i]);
+    else if (a === "--heldout-model") args.heldOutModel = path.resolve(argv[++i]);
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -135,12 +140,10 @@ function split(corpora: Corpus[], examples: Map<Corpus, TrainExample[]>, everyDe
   for (const c of corpora) {
     const every = c.name === "uner" && unerEvery ? unerEvery : everyDefault;
     const residue = c.name === "uner" && unerEvery && unerFold !== undefined ? unerFold : every - 1;
-    const docIndex = new Map<string, number>();
+    const flags = heldOutByDocument(c.sentences, every, residue);
     const held: TrainExample[] = [];
-    c.sentences.forEach((s, i) => {
-      if (!docIndex.has(s.doc)) docIndex.set(s.doc, docIndex.size);
-      const ex = examples.get(c)![i];
-      if (docIndex.get(s.doc)! % every === residue) held.push(ex);
+    examples.get(c)!.forEach((ex, i) => {
+      if (flags[i]) held.push(ex);
       else for (let k = c.name === "uner" ? CONFIG.unerCopies : 1; k > 0; k--) train.push(ex);
     });
     heldOut.set(c.name, held);
@@ -176,6 +179,35 @@ function evaluate(tagger: Tagger, examples: TrainExample[], margins: number[]): 
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
+}
+
+/** The model's two files: weights and metadata. */
+function modelFiles(
+  w: { dense: Float32Array; trans: Float64Array },
+  marginScale: number,
+  hash: string,
+  corpora: Corpus[],
+  heldOut: Record<string, unknown> | null,
+): { bin: Buffer; json: string; meta: TaggerMeta } {
+  const bin = encodeWeights(w.dense, CONFIG.bucketBits, w.trans, CONFIG.prune);
+  const meta: TaggerMeta = {
+    format: "newsgraph-ner/1",
+    labels: [...LABELS],
+    bucketBits: CONFIG.bucketBits,
+    binSha256: sha256(bin),
+    lexicon: CONFIG.lexicon,
+    lexiconVersion: LEXICON_VERSION,
+    lexiconSha256: CONFIG.lexicon ? lexiconHash() : null,
+    marginScale,
+    model: "averaged structured perceptron, BILOU, hashed features",
+    config: CONFIG,
+    data: { sha256: hash, files: corpora.flatMap((c) => c.files), sentences: Object.fromEntries(corpora.map((c) => [c.name, c.sentences.length])) },
+    heldOut,
+    attribution:
+      "Trained on CrossNER (MIT), GUM (CC BY 4.0 annotations; texts CC BY / CC BY-SA), Wikigold (CC BY 4.0), " +
+      "UNER English-EWT dev (CC BY-SA 4.0) and Re-DocRED dev (MIT); see ../shared/data/README.md.",
+  };
+  return { bin, json: `${JSON.stringify(meta, null, 2)}\n`, meta };
 }
 
 function main(): void {
@@ -216,6 +248,13 @@ function main(): void {
     heldOutScores.all = { p: round(r.micro.precision), r: round(r.micro.recall), f1: round(r.micro.f1) };
     margins.sort((a, b) => a - b);
     if (margins.length) marginScale = Math.max(0.01, round(margins[Math.floor(margins.length / 2)]));
+    if (args.heldOutModel) {
+      const files = modelFiles(w, marginScale, hash, corpora, heldOutScores);
+      mkdirSync(args.heldOutModel, { recursive: true });
+      writeFileSync(path.join(args.heldOutModel, "ner.bin"), files.bin);
+      writeFileSync(path.join(args.heldOutModel, "ner.json"), files.json);
+      log(`wrote the held-out model to ${args.heldOutModel}`);
+    }
   }
 
   if (args.noFinal) return;
@@ -223,25 +262,7 @@ function main(): void {
   const all = corpora.flatMap((c) => (c.name === "uner" ? Array.from({ length: CONFIG.unerCopies }, () => examples.get(c)!).flat() : examples.get(c)!));
   const final = trainPerceptron(augment(all), { ...opts, onEpoch: (e, m) => log(`  final run epoch ${e + 1}: ${m} sentences wrong`) });
   log(`final model trained in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
-  const bin = encodeWeights(final.dense, CONFIG.bucketBits, final.trans, CONFIG.prune);
-  const meta: TaggerMeta = {
-    format: "newsgraph-ner/1",
-    labels: [...LABELS],
-    bucketBits: CONFIG.bucketBits,
-    binSha256: sha256(bin),
-    lexicon: CONFIG.lexicon,
-    lexiconVersion: LEXICON_VERSION,
-    lexiconSha256: CONFIG.lexicon ? lexiconHash() : null,
-    marginScale,
-    model: "averaged structured perceptron, BILOU, hashed features",
-    config: CONFIG,
-    data: { sha256: hash, files: corpora.flatMap((c) => c.files), sentences: Object.fromEntries(corpora.map((c) => [c.name, c.sentences.length])) },
-    heldOut: args.heldOut ? heldOutScores : null,
-    attribution:
-      "Trained on CrossNER (MIT), GUM (CC BY 4.0 annotations; texts CC BY / CC BY-SA), Wikigold (CC BY 4.0), " +
-      "UNER English-EWT dev (CC BY-SA 4.0) and Re-DocRED dev (MIT); see ../shared/data/README.md.",
-  };
-  const json = `${JSON.stringify(meta, null, 2)}\n`;
+  const { bin, json, meta } = modelFiles(final, marginScale, hash, corpora, args.heldOut ? heldOutScores : null);
 
   const outDir = args.check ? mkdtempSync(path.join(tmpdir(), "ner-check-")) : args.out;
   mkdirSync(outDir, { recursive: true });

@@ -89,6 +89,18 @@ export function loadTrainingCorpora(dataDir: string): Corpus[] {
   return out;
 }
 
+/**
+ * Which sentences are held out: every sentence of each document whose index in the corpus (order of first
+ * appearance) is `residue` mod `every`. Returns one flag per sentence; true = held out.
+ */
+export function heldOutByDocument(sentences: readonly NerSentence[], every: number, residue = every - 1): boolean[] {
+  const docIndex = new Map<string, number>();
+  return sentences.map((s) => {
+    if (!docIndex.has(s.doc)) docIndex.set(s.doc, docIndex.size);
+    return docIndex.get(s.doc)! % every === residue;
+  });
+}
+
 function listDirs(dataDir: string, rel: string): string[] {
   const p = path.join(dataDir, rel);
   if (!existsSync(p)) return [];
