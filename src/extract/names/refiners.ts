@@ -1,4 +1,5 @@
 import type { Candidate, NameContext } from "./context.js";
+import { nameThresholds } from "./thresholds.js";
 import { foldName, isDemonym, isDemonymFolded, loadWordList, lookupCountry, lookupPlace, wordSet } from "../../lexicon/index.js";
 
 /** A refiner: a named step that rewrites or filters the candidate list. */
@@ -89,21 +90,19 @@ export const typeAcronyms: Refiner = {
   },
 };
 
-/** Least tagger confidence kept for a one-word and a longer span (the tagger's scores are margins in 0..1). */
-export const TAGGER_MIN_CONFIDENCE = { oneWord: 0.2, longer: 0.15 } as const;
-
 /** Drops tagger spans that are lower-case, a lone common word or demonym, or below the confidence floor. */
 export const filterTagger: Refiner = {
   rule: "names/tagger-filter",
   refine(ctx, cands) {
     const common = wordSet("common-words");
     const non = wordSet("non-names");
+    const floor = nameThresholds().minConfidence;
     return cands.filter((c) => {
       if (c.rule !== "tagger") return true;
       const s = ctx.text.slice(c.start, c.end);
       if (!/^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u.test(s)) return false;
       const oneWord = !/\s/.test(s);
-      if (c.confidence < (oneWord ? TAGGER_MIN_CONFIDENCE.oneWord : TAGGER_MIN_CONFIDENCE.longer)) return false;
+      if (c.confidence < (oneWord ? floor.oneWord : floor.longer)) return false;
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
       return true;
@@ -255,15 +254,6 @@ export function ruleStrength(c: Candidate): Strength {
   return STRONG_RULES.has(c.rule) ? "strong" : "weak";
 }
 
-/**
- * Least tagger confidence for the tagger to overrule a weak rule it overlaps (`weak`), a weak rule whose
- * span strictly holds the tagger's (`narrower`: cutting words off the rule's name, "Deir ez-Zor Military
- * Council" vs "Military Council", needs more), and a strong non-grammar rule that lies inside a longer
- * tagger name (`contains`: "United Russia", "Northern Ireland"); on the very span of a cue-typed rule, the
- * tagger's other type needs `retype` ("Soviet Union" a place, though "Union" is an organization cue).
- */
-export const TAGGER_OVERRULES = { weak: 0.3, narrower: 0.5, contains: 0.3, retype: 0.6 } as const;
-
 /** True when span `a` holds span `b` (possibly equal). */
 function contains(a: Candidate, b: Candidate): boolean {
   return a.start <= b.start && b.end <= a.end;
@@ -283,7 +273,8 @@ function cutsPlaceModifier(text: string, t: Candidate, r: Candidate): boolean {
 /** The confidence tagger span `t` needs to overrule the weak rule candidate `r` (above 1: it cannot). */
 function weakFloor(text: string, t: Candidate, r: Candidate): number {
   if (cutsPlaceModifier(text, t, r)) return Infinity;
-  return contains(r, t) && (r.start < t.start || t.end < r.end) ? TAGGER_OVERRULES.narrower : TAGGER_OVERRULES.weak;
+  const { narrower, weak } = nameThresholds().overrule;
+  return contains(r, t) && (r.start < t.start || t.end < r.end) ? narrower : weak;
 }
 
 /**
@@ -296,6 +287,7 @@ function weakFloor(text: string, t: Candidate, r: Candidate): number {
 export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(ctx, cands) {
+    const { retype, contains: containsFloor } = nameThresholds().overrule;
     const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
     const dropped = new Set<Candidate>();
     let from = 0;
@@ -306,12 +298,12 @@ export const weighEvidence: Refiner = {
         const t = tagger[k];
         if (t.end <= r.start) continue;
         const same = t.start === r.start && t.end === r.end;
-        if (same && (t.type === r.type || (TYPED_BY_CUE.has(r.rule) && t.confidence < TAGGER_OVERRULES.retype))) {
+        if (same && (t.type === r.type || (TYPED_BY_CUE.has(r.rule) && t.confidence < retype))) {
           r.attributes = r.attributes === undefined ? { sources: [r.rule, t.rule] } : { ...r.attributes, sources: [r.rule, t.rule] };
           dropped.add(t);
           continue;
         }
-        const overrule = ruleStrength(r) === "weak" ? t.confidence >= weakFloor(ctx.text, t, r) : contains(t, r) && !GRAMMAR_RULES.has(r.rule) && t.confidence >= TAGGER_OVERRULES.contains;
+        const overrule = ruleStrength(r) === "weak" ? t.confidence >= weakFloor(ctx.text, t, r) : contains(t, r) && !GRAMMAR_RULES.has(r.rule) && t.confidence >= containsFloor;
         if (!overrule) continue;
         dropped.add(r);
         const over = (t.attributes?.overruled as string[] | undefined) ?? [];

@@ -1,8 +1,9 @@
 import { test } from "node:test";
+import { nameThresholds } from "../../../src/extract/names/thresholds.js";
 import assert from "node:assert/strict";
 import type { Candidate } from "../../../src/extract/names/index.js";
 import {
-  TAGGER_MIN_CONFIDENCE, TAGGER_OVERRULES, attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
+  attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
   ruleStrength, shortForms, trimSpans, typeAcronyms, weighEvidence,
 } from "../../../src/extract/names/refiners.js";
 import { findNames, nameCandidates } from "../../../src/extract/names/index.js";
@@ -72,7 +73,7 @@ test("acronym typing follows a parenthesized expansion", () => {
 test("tagger filter drops weak, lower-case and common-word spans only", () => {
   const text = "the Sharia issues and Hamdan Brigade and ISIS group.";
   const out = filterTagger.refine(ctxOf(text), [
-    at(text, "Sharia", { rule: "tagger", confidence: TAGGER_MIN_CONFIDENCE.oneWord - 0.05 }),
+    at(text, "Sharia", { rule: "tagger", confidence: nameThresholds().minConfidence.oneWord - 0.05 }),
     at(text, "issues", { rule: "tagger", confidence: 0.9 }),
     at(text, "Hamdan Brigade", { rule: "tagger", confidence: 0.5 }),
     at(text, "group", { rule: "names/test" }),
@@ -109,17 +110,17 @@ test("rule strength: grammar, lists and cues are strong; bare hits and guesses a
 
 test("evidence: the tagger overrules weak rules and longer names, never grammar or agreeing rules", () => {
   const sure = 0.9;
-  const unsure = Math.min(TAGGER_OVERRULES.weak, TAGGER_OVERRULES.contains) - 0.05;
+  const unsure = Math.min(nameThresholds().overrule.weak, nameThresholds().overrule.contains) - 0.05;
   const cases: { name: string; text: string; rule: [string, string, Partial<Candidate>]; tagger: [string, Partial<Candidate>]; want: string[]; sources?: string[] }[] = [
     { name: "wider tagger span beats a weak cue sequence", text: "the New Democratic Party won", rule: ["Democratic Party", "names/org-cue", {}], tagger: ["New Democratic Party", { confidence: sure }], want: ["organization:New Democratic Party"] },
     { name: "split tagger spans beat a conjoined cue sequence", text: "Ulster Unionist Party and Democratic Unionist Party", rule: ["Ulster Unionist Party and Democratic Unionist Party", "names/org-cue", {}], tagger: ["Ulster Unionist Party", { confidence: sure }], want: ["organization:Ulster Unionist Party"] },
     { name: "an unsure tagger span does not beat a weak rule", text: "the New Democratic Party won", rule: ["Democratic Party", "names/org-cue", {}], tagger: ["New Democratic Party", { confidence: unsure }], want: ["organization:Democratic Party"] },
-    { name: "a narrower tagger span needs more confidence", text: "the Deir ez-Zor Military Council said", rule: ["Deir ez-Zor Military Council", "names/org-cue", {}], tagger: ["Military Council", { confidence: TAGGER_OVERRULES.narrower - 0.05 }], want: ["organization:Deir ez-Zor Military Council"] },
+    { name: "a narrower tagger span needs more confidence", text: "the Deir ez-Zor Military Council said", rule: ["Deir ez-Zor Military Council", "names/org-cue", {}], tagger: ["Military Council", { confidence: nameThresholds().overrule.narrower - 0.05 }], want: ["organization:Deir ez-Zor Military Council"] },
     { name: "a sure tagger span never cuts a place off an organization name", text: "the Aleppo City Council said", rule: ["Aleppo City Council", "names/org-cue", {}], tagger: ["City Council", { confidence: sure }], want: ["organization:Aleppo City Council"] },
     { name: "a sure tagger span cuts a modifier that is no place", text: "the Revolutionary Command Council said", rule: ["Revolutionary Command Council", "names/org-cue", {}], tagger: ["Command Council", { confidence: sure }], want: ["organization:Command Council"] },
     { name: "tagger type beats a bare gazetteer hit on the same word", text: "Juma said", rule: ["Juma", "names/gazetteer", { type: "place", confidence: 0.8 }], tagger: ["Juma", { type: "person", confidence: sure }], want: ["person:Juma"] },
-    { name: "a cue-typed rule keeps its type on the tagger's span", text: "the Nour Brigades said", rule: ["Nour Brigades", "names/org-cue", {}], tagger: ["Nour Brigades", { type: "person", confidence: TAGGER_OVERRULES.retype - 0.15 }], want: ["organization:Nour Brigades"], sources: ["names/org-cue", "tagger"] },
-    { name: "a sure tagger type beats a cue-typed rule on the same span", text: "the Soviet Union fell", rule: ["Soviet Union", "names/org-cue", {}], tagger: ["Soviet Union", { type: "place", confidence: TAGGER_OVERRULES.retype + 0.05 }], want: ["place:Soviet Union"] },
+    { name: "a cue-typed rule keeps its type on the tagger's span", text: "the Nour Brigades said", rule: ["Nour Brigades", "names/org-cue", {}], tagger: ["Nour Brigades", { type: "person", confidence: nameThresholds().overrule.retype - 0.15 }], want: ["organization:Nour Brigades"], sources: ["names/org-cue", "tagger"] },
+    { name: "a sure tagger type beats a cue-typed rule on the same span", text: "the Soviet Union fell", rule: ["Soviet Union", "names/org-cue", {}], tagger: ["Soviet Union", { type: "place", confidence: nameThresholds().overrule.retype + 0.05 }], want: ["place:Soviet Union"] },
     { name: "a country inside a longer tagger name yields", text: "United Russia won", rule: ["Russia", "names/country", { type: "place", confidence: 0.95 }], tagger: ["United Russia", { confidence: sure }], want: ["organization:United Russia"] },
     { name: "a country beside an unsure tagger name stays", text: "United Russia won", rule: ["Russia", "names/country", { type: "place", confidence: 0.95 }], tagger: ["United Russia", { confidence: unsure }], want: ["place:Russia"] },
     { name: "Arabic-name grammar is never cut back", text: "Kata'ib al-Nour Brigades", rule: ["Kata'ib al-Nour", "names/arabic-org-prefix", { confidence: 0.9 }], tagger: ["Kata'ib al-Nour Brigades", { confidence: sure }], want: ["organization:Kata'ib al-Nour"] },
