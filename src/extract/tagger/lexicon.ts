@@ -60,6 +60,24 @@ export function tagLexicon(): LexiconFeatures {
   };
   const firstMax = new Map<string, number>();
   const spanCache = new Map<string, [number, number] | null>();
+  const nameCache = new Map<string, number>();
+  /**
+   * Class of a lower-cased multi-word name (index in SPAN_CLASSES: country, else known organization, else
+   * place by size), or −1; memoised per name (bounded), as overlapping windows share names.
+   */
+  const nameClass = (name: string): number => {
+    let c = nameCache.get(name);
+    if (c === undefined) {
+      if (lookupCountryName(name)) c = 0;
+      else if (lookupKnownOrganization(name)) c = 1;
+      else {
+        const p = lookupPlace(name);
+        c = p ? (isBig(p) ? 2 : 3) : -1;
+      }
+      if (nameCache.size < 100_000) nameCache.set(name, c);
+    }
+    return c;
+  };
   /** Longest lexicon name (words, ≤ MAX_SPAN) starting with a lower-cased word; memoised per word (bounded). */
   const maxStartingWith = (lower: string): number => {
     let m = firstMax.get(lower);
@@ -89,21 +107,17 @@ export function tagLexicon(): LexiconFeatures {
       if (sets.nonName.has(f)) m |= 1 << 9;
       return m;
     },
-    spanMatch(lowerWords: readonly string[], i: number): [number, number] | undefined {
-      const max = Math.min(maxStartingWith(lowerWords[i]), lowerWords.length - i);
+    maxSpan: maxStartingWith,
+    spanMatch(lowerWords: readonly string[], i: number, end = lowerWords.length): [number, number] | undefined {
+      const max = Math.min(maxStartingWith(lowerWords[i]), end - i);
       if (max < 2) return undefined;
       const key = lowerWords.slice(i, i + max).join(" ");
       let hit = spanCache.get(key);
       if (hit === undefined) {
         hit = null;
         for (let len = max; len >= 2 && !hit; len--) {
-          const name = len === max ? key : lowerWords.slice(i, i + len).join(" ");
-          if (lookupCountryName(name)) hit = [len, 0];
-          else if (lookupKnownOrganization(name)) hit = [len, 1];
-          else {
-            const p = lookupPlace(name);
-            if (p) hit = [len, isBig(p) ? 2 : 3];
-          }
+          const cls = nameClass(len === max ? key : lowerWords.slice(i, i + len).join(" "));
+          if (cls >= 0) hit = [len, cls];
         }
         if (spanCache.size < 100_000) spanCache.set(key, hit);
       }
