@@ -48,17 +48,18 @@ export interface TaggerCacheLimits {
   words: number;
   /** Adjacent word pairs kept (about 0.2 KB each) before the pair table is cleared. */
   pairs: number;
+  /** Word windows kept with their multi-word lexicon match (about 50 bytes each) before that table is cleared. */
+  windows: number;
 }
 
 /** About 45 MB at most: enough for the working vocabulary of a large news feed. */
-export const DEFAULT_CACHE_LIMITS: Readonly<TaggerCacheLimits> = { words: 1 << 16, pairs: 1 << 15 };
+export const DEFAULT_CACHE_LIMITS: Readonly<TaggerCacheLimits> = { words: 1 << 16, pairs: 1 << 15, windows: 1 << 15 };
 
 /** Word ids of the virtual words before and after a sentence (kept when the word store is cleared). */
 const PAD_BEFORE_ID = 0;
 const PAD_AFTER_ID = 1;
-/** `wordFlags` bits: the `wordCase` class (2 bits), and whether a multi-word lexicon name may start here. */
-const CASE_BITS = 3;
-const SPAN_START = 4;
+/** Longest word window whose `spanMatch` result is cached; longer ones are looked up every time. */
+const WINDOW_WORDS = 7;
 
 /**
  * Runs a trained model over word sequences. Not thread-safe (reuses buffers).
@@ -89,7 +90,13 @@ export class Tagger {
   private wordVec = new Float64Array(0);
   /** Row offset in `model.w` of the word's `GazM1Lex0` feature when the previous word has no lexicon mark; −1 none. */
   private wordLexRow = new Int32Array(0);
-  private wordFlags = new Uint8Array(0);
+  /** `wordCase` class of the word. */
+  private wordCase = new Uint8Array(0);
+  /**
+   * Longest multi-word lexicon name that may start at the word (`maxSpan`; 255 when unknown), or 0 when
+   * none may (not capitalised, or no lexicon).
+   */
+  private wordSpanMax = new Uint8Array(0);
 
   /** Pair table: open addressing over `pairAt` (entry index or −1) with keys `pairKeys[2k], pairKeys[2k + 1]`. */
   private readonly pairAt: Int32Array;
@@ -101,6 +108,18 @@ export class Tagger {
    */
   private pairVals = new Int32Array(0);
   private pairCount = 0;
+
+  /**
+   * Window table: `spanMatch` results per window of word ids (open addressing over `windowAt`). Entry k has
+   * key `windowKeys[k * (WINDOW_WORDS + 1) ..]` (length, then ids) and result `windowHits[2k]` (match
+   * length, 0 none), `windowHits[2k + 1]` (class).
+   */
+  private readonly windowAt: Int32Array;
+  private windowKeys = new Int32Array(0);
+  private windowHits = new Int32Array(0);
+  private windowCount = 0;
+  /** Class of the last match found by `spanAt` / `lookupSpan`. */
+  private spanClass = 0;
 
   /** Per-sentence scratch: word ids, pair entry offsets (n + 1), lexicon marks, lower-cased words. */
   private ids = new Int32Array(64);
@@ -118,12 +137,15 @@ export class Tagger {
     let slots = 1;
     while (slots < 2 * (limits.pairs + MAX_WORDS + 1)) slots *= 2;
     this.pairAt = new Int32Array(slots).fill(-1);
+    slots = 1;
+    while (slots < 2 * (limits.windows + MAX_WORDS)) slots *= 2;
+    this.windowAt = new Int32Array(slots).fill(-1);
     this.clearWords();
   }
 
-  /** Number of word types and of word pairs held (for checks of the cache bounds). */
-  get cacheSize(): { words: number; pairs: number } {
-    return { words: this.wordIds.size, pairs: this.pairCount };
+  /** Number of word types, word pairs and word windows held (for checks of the cache bounds). */
+  get cacheSize(): { words: number; pairs: number; windows: number } {
+    return { words: this.wordIds.size, pairs: this.pairCount, windows: this.windowCount };
   }
 
   /** Offset in `model.w` of the weight row of a feature hash, or −1 when the bucket was pruned. */
@@ -131,18 +153,24 @@ export class Tagger {
     return this.model.rowOf[hash & this.mask] - 1;
   }
 
-  /** Empties the word store (keeping the padding words) and the pair table, whose keys are word ids. */
+  /** Empties the word store (keeping the padding words) and the tables whose keys are word ids. */
   private clearWords(): void {
     this.wordIds.clear();
     this.wordCount = 0;
     this.addWord(PAD_BEFORE, "");
     this.addWord(PAD_AFTER, "");
     this.clearPairs();
+    this.clearWindows();
   }
 
   private clearPairs(): void {
     this.pairAt.fill(-1);
     this.pairCount = 0;
+  }
+
+  private clearWindows(): void {
+    this.windowAt.fill(-1);
+    this.windowCount = 0;
   }
 
   /** Id of a word, added to the store on first sight. */
@@ -158,17 +186,20 @@ export class Tagger {
   private addWord(info: TokenInfo, word: string): number {
     const L = NUM_LABELS;
     const id = this.wordCount++;
-    if (id >= this.wordFlags.length) {
-      const size = Math.max(1024, 2 * this.wordFlags.length);
+    if (id >= this.wordCase.length) {
+      const size = Math.max(1024, 2 * this.wordCase.length);
       const vec = new Float64Array(size * ROLES * L);
       vec.set(this.wordVec);
       this.wordVec = vec;
       const lexRow = new Int32Array(size);
       lexRow.set(this.wordLexRow);
       this.wordLexRow = lexRow;
-      const flags = new Uint8Array(size);
-      flags.set(this.wordFlags);
-      this.wordFlags = flags;
+      const cases = new Uint8Array(size);
+      cases.set(this.wordCase);
+      this.wordCase = cases;
+      const spanMax = new Uint8Array(size);
+      spanMax.set(this.wordSpanMax);
+      this.wordSpanMax = spanMax;
     }
     const lower = word.toLowerCase();
     this.wordInfo[id] = info;
@@ -193,8 +224,9 @@ export class Tagger {
     const c0 = word.charCodeAt(0);
     const capital = (c0 >= 65 && c0 <= 90) || c0 > 127;
     const lex = this.lexicon;
-    const spanStart = capital && lex?.spanMatch !== undefined && (lex.maxSpan === undefined || lex.maxSpan(lower) >= 2);
-    this.wordFlags[id] = wordCase(word) | (spanStart ? SPAN_START : 0);
+    const spans = capital && lex?.spanMatch !== undefined;
+    this.wordSpanMax[id] = !spans ? 0 : lex.maxSpan === undefined ? 255 : Math.min(255, lex.maxSpan(lower));
+    this.wordCase[id] = wordCase(word);
     return id;
   }
 
@@ -209,8 +241,9 @@ export class Tagger {
       s = (s + 1) & slotMask;
     }
     const k = this.pairCount++;
-    if (2 * k >= this.pairKeys.length) {
-      const size = Math.max(1024, this.pairKeys.length);
+    const capacity = this.pairKeys.length / 2;
+    if (k >= capacity) {
+      const size = Math.max(1024, 2 * capacity);
       const keys = new Int32Array(2 * size);
       keys.set(this.pairKeys);
       this.pairKeys = keys;
@@ -243,21 +276,73 @@ export class Tagger {
 
   /**
    * Marks multi-word lexicon names like `markGazetteer` (longest first, left to right, starting at a
-   * capitalised word) into `gaz[0 .. n)`, trying only words flagged `SPAN_START`.
+   * capitalised word) into `gaz[0 .. n)`, trying only words where a name of 2 or more words may start.
    */
   private markSpans(n: number): void {
-    const { ids, gaz, lowers, wordFlags } = this;
+    const { ids, gaz, lowers, wordSpanMax } = this;
     for (let i = 0; i < n; i++) lowers[i] = this.wordLower[ids[i]];
     for (let i = 0; i < n - 1; ) {
-      const hit = wordFlags[ids[i]] & SPAN_START ? this.lexicon!.spanMatch!(lowers, i, n) : undefined;
-      if (!hit) {
+      const max = Math.min(wordSpanMax[ids[i]], n - i);
+      const len = max < 2 ? 0 : this.spanAt(i, max, n);
+      if (len === 0) {
         i++;
         continue;
       }
-      const [len, cls] = hit;
+      const cls = this.spanClass;
       for (let k = 0; k < len; k++) gaz[i + k] = (cls + 1) * 4 + (k === 0 ? 0 : k === len - 1 ? 2 : 1);
       i += len;
     }
+  }
+
+  /**
+   * Length of the lexicon name that `spanMatch` finds at word i of the sentence (0 none; its class in
+   * `spanClass`). Its result depends on words [i, i + max) only (max ≥ 2: `wordSpanMax` clipped to the
+   * sentence), so it is cached per window of word ids.
+   */
+  private spanAt(i: number, max: number, n: number): number {
+    const ids = this.ids;
+    if (max > WINDOW_WORDS) return this.lookupSpan(i, n);
+    const K = WINDOW_WORDS + 1;
+    const at = this.windowAt;
+    const slotMask = at.length - 1;
+    let h = max;
+    for (let k = 0; k < max; k++) h = Math.imul(h ^ ids[i + k], 0x9e3779b1);
+    let s = fmix(h >>> 0) & slotMask;
+    const keys = this.windowKeys;
+    for (let e = at[s]; e >= 0; e = at[s]) {
+      let same = keys[e * K] === max;
+      for (let k = 0; same && k < max; k++) same = keys[e * K + 1 + k] === ids[i + k];
+      if (same) {
+        this.spanClass = this.windowHits[2 * e + 1];
+        return this.windowHits[2 * e];
+      }
+      s = (s + 1) & slotMask;
+    }
+    const len = this.lookupSpan(i, i + max);
+    const e = this.windowCount++;
+    const capacity = this.windowHits.length / 2;
+    if (e >= capacity) {
+      const size = Math.max(1024, 2 * capacity);
+      const grownKeys = new Int32Array(size * K);
+      grownKeys.set(this.windowKeys);
+      this.windowKeys = grownKeys;
+      const hits = new Int32Array(2 * size);
+      hits.set(this.windowHits);
+      this.windowHits = hits;
+    }
+    at[s] = e;
+    this.windowKeys[e * K] = max;
+    for (let k = 0; k < max; k++) this.windowKeys[e * K + 1 + k] = ids[i + k];
+    this.windowHits[2 * e] = len;
+    this.windowHits[2 * e + 1] = this.spanClass;
+    return len;
+  }
+
+  /** `spanMatch` at word i over words [i, end): the match length (0 none), its class in `spanClass`. */
+  private lookupSpan(i: number, end: number): number {
+    const hit = this.lexicon!.spanMatch!(this.lowers, i, end);
+    this.spanClass = hit ? hit[1] : 0;
+    return hit ? hit[0] : 0;
   }
 
   /**
@@ -282,6 +367,7 @@ export class Tagger {
     }
     if (this.wordCount + n > this.limits.words) this.clearWords();
     if (this.pairCount + n + 1 > this.limits.pairs) this.clearPairs();
+    if (this.windowCount + n > this.limits.windows) this.clearWindows();
     const { ids, gaz, pairOff } = this;
     let lower = 0;
     let upper = 0;
@@ -290,12 +376,11 @@ export class Tagger {
     for (let i = 0; i < n; i++) {
       const id = this.wordId(words[i]);
       ids[i] = id;
-      const f = this.wordFlags[id];
-      const c = f & CASE_BITS;
+      const c = this.wordCase[id];
       if (c === 1) lower++;
       else if (c === 2) upper++;
       else if (c === 3) cap++;
-      if (f & SPAN_START) spans = true;
+      if (this.wordSpanMax[id] >= 2) spans = true;
     }
     const sentCase = sentenceCaseOf(lower, upper, cap);
     gaz.fill(0, 0, n);
