@@ -1,6 +1,7 @@
 import {
   adminRank,
   countryMaxWords,
+  foldName,
   foldToken,
   isDemonym,
   knownOrgMaxWords,
@@ -43,6 +44,23 @@ const BIG_PLACE_POPULATION = 100_000;
 const isBig = (p: PlaceRecord) => p.population >= BIG_PLACE_POPULATION || adminRank(p) >= 3;
 
 /**
+ * False when `lookupPlace(name)` cannot find a place: no gazetteer name starting with the first word of
+ * `foldName(name)` has as many words (`placeCandidatesStartingWith`, memoised per word, is cheaper than the
+ * full lookup).
+ */
+function mayBePlace(name: string): boolean {
+  const folded = foldName(name);
+  let space = folded.indexOf(" ");
+  const max = placeCandidatesStartingWith(space < 0 ? folded : folded.slice(0, space));
+  let words = 1;
+  while (space >= 0 && words <= max) {
+    words++;
+    space = folded.indexOf(" ", space + 1);
+  }
+  return words <= max;
+}
+
+/**
  * The project's lexicons (src/lexicon) as tagger features: per-word class masks (countries, demonyms,
  * GeoNames places, given names, organization cue words, Arabic name particles, person titles, known
  * organizations, common words) and multi-word names (countries, known organizations, places).
@@ -71,7 +89,7 @@ export function tagLexicon(): LexiconFeatures {
       if (lookupCountryName(name)) c = 0;
       else if (lookupKnownOrganization(name)) c = 1;
       else {
-        const p = lookupPlace(name);
+        const p = mayBePlace(name) ? lookupPlace(name) : undefined;
         c = p ? (isBig(p) ? 2 : 3) : -1;
       }
       if (nameCache.size < 100_000) nameCache.set(name, c);
@@ -95,7 +113,7 @@ export function tagLexicon(): LexiconFeatures {
       let m = 0;
       if (lookupCountryName(word)) m |= 1 << 0;
       if (isDemonym(word)) m |= 1 << 1;
-      const p = lookupPlace(word);
+      const p = mayBePlace(word) ? lookupPlace(word) : undefined;
       if (p) m |= isBig(p) ? 1 << 2 : 1 << 10;
       if (sets.given.has(f)) m |= 1 << 3;
       if (sets.orgCue.has(f)) m |= 1 << 4;
