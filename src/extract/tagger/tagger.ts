@@ -77,7 +77,7 @@ export class Tagger {
   private labels = new Int32Array(0);
   private marg = new Float64Array(0);
   private readonly scratch = new Scratch();
-  /** Integer sums of one token's quantized pair-feature weights (exact: |sum| < 2^31). */
+  /** Integer sums of one token's rarer quantized pair-feature weights (exact: |sum| < 2^31). */
   private readonly acc = new Int32Array(NUM_LABELS);
   private readonly mask: number;
 
@@ -88,7 +88,7 @@ export class Tagger {
   private wordLower: string[] = [];
   /** Summed weights of word `id` in role `r`, label y: `wordVec[(id * ROLES + r) * L + y]` (perceptron units). */
   private wordVec = new Float64Array(0);
-  /** Row offset in `model.w` of the word's `GazM1Lex0` feature when the previous word has no lexicon mark; −1 none. */
+  /** Row offset in `model.w` of the word's `GazM1Lex0` feature when the previous word has no lexicon mark (or the zero row). */
   private wordLexRow = new Int32Array(0);
   /** `wordCase` class of the word. */
   private wordCase = new Uint8Array(0);
@@ -151,6 +151,12 @@ export class Tagger {
   /** Offset in `model.w` of the weight row of a feature hash, or −1 when the bucket was pruned. */
   private rowAt(hash: number): number {
     return this.model.rowOf[hash & this.mask] - 1;
+  }
+
+  /** `rowAt`, with the model's zero row for a pruned bucket. */
+  private rowOrZero(hash: number): number {
+    const r = this.model.rowOf[hash & this.mask] - 1;
+    return r < 0 ? this.model.zeroRow : r;
   }
 
   /** Empties the word store (keeping the padding words) and the tables whose keys are word ids. */
@@ -220,7 +226,7 @@ export class Tagger {
         for (let y = 0; y < L; y++) vec[o + y] += w[r + y] * scale;
       }
     }
-    this.wordLexRow[id] = info.lex ? this.rowAt(gazM1Lex0Hash(0, info.lex)) : -1;
+    this.wordLexRow[id] = info.lex ? this.rowOrZero(gazM1Lex0Hash(0, info.lex)) : this.model.zeroRow;
     const c0 = word.charCodeAt(0);
     const capital = (c0 >= 65 && c0 <= 90) || c0 > 127;
     const lex = this.lexicon;
@@ -400,13 +406,23 @@ export class Tagger {
       const ti = info[t];
       const left = pairOff[i] + L;
       const right = pairOff[i + 1];
-      for (let y = 0; y < L; y++) acc[y] = pv[left + y] + pv[right + y];
-      this.addRow(acc, 0, short3Hash(info[m1], ti, info[p1]));
+      const s3 = this.rowOrZero(short3Hash(info[m1], ti, info[p1]));
       const gazM1 = gazAt(gaz, i - 1);
-      if (gazM1 === 0) {
-        const r = this.wordLexRow[t];
-        if (r >= 0) for (let y = 0; y < L; y++) acc[y] += w[r + y];
-      } else this.addRow(acc, 0, gazM1Lex0Hash(gazM1, ti.lex));
+      const lx = gazM1 === 0 ? this.wordLexRow[t] : this.rowOrZero(gazM1Lex0Hash(gazM1, ti.lex));
+      const own = t * R;
+      const vm1 = m1 * R + L;
+      const vp1 = p1 * R + 2 * L;
+      const vm2 = (i >= 2 ? ids[i - 2] : PAD_BEFORE_ID) * R + 3 * L;
+      const vp2 = (i + 2 < n ? ids[i + 2] : PAD_AFTER_ID) * R + 4 * L;
+      const e = i * L;
+      if (i > 0 && gaz[i] === 0 && sentCase === 0) {
+        for (let y = 0; y < L; y++) {
+          em[e + y] = vec[own + y] + vec[vm1 + y] + vec[vp1 + y] + vec[vm2 + y] + vec[vp2 + y] + (pv[left + y] + pv[right + y] + w[s3 + y] + w[lx + y]) * scale;
+        }
+        continue;
+      }
+      // Rarer features: the first word's shape, a lexicon mark, the sentence's casing class.
+      acc.fill(0);
       if (i === 0) this.addRow(acc, 0, firstShort0Hash(ti));
       if (gaz[i]) this.addRow(acc, 0, gaz0Hash(gaz[i]));
       if (sentCase) {
@@ -414,13 +430,9 @@ export class Tagger {
         this.addRow(acc, 0, caseW0Hash(sentCase, ti));
         if (ti.lex) this.addRow(acc, 0, caseLex0Hash(sentCase, ti));
       }
-      const own = t * R;
-      const vm1 = m1 * R + L;
-      const vp1 = p1 * R + 2 * L;
-      const vm2 = (i >= 2 ? ids[i - 2] : PAD_BEFORE_ID) * R + 3 * L;
-      const vp2 = (i + 2 < n ? ids[i + 2] : PAD_AFTER_ID) * R + 4 * L;
-      const e = i * L;
-      for (let y = 0; y < L; y++) em[e + y] = vec[own + y] + vec[vm1 + y] + vec[vp1 + y] + vec[vm2 + y] + vec[vp2 + y] + acc[y] * scale;
+      for (let y = 0; y < L; y++) {
+        em[e + y] = vec[own + y] + vec[vm1 + y] + vec[vp1 + y] + vec[vm2 + y] + vec[vp2 + y] + (pv[left + y] + pv[right + y] + w[s3 + y] + w[lx + y] + acc[y]) * scale;
+      }
     }
     return em;
   }
