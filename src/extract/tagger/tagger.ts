@@ -44,16 +44,16 @@ const MAX_WORDS = 400;
 
 /** Bounds of a tagger's per-process caches (see `Tagger`). */
 export interface TaggerCacheLimits {
-  /** Word types kept (about 0.7 KB each) before the word store is cleared. */
+  /** Word types kept (about 1 KB each) before the word store is cleared. */
   words: number;
   /** Adjacent word pairs kept (about 0.2 KB each) before the pair table is cleared. */
   pairs: number;
-  /** Word windows kept with their multi-word lexicon match (about 50 bytes each) before that table is cleared. */
+  /** Word windows kept with their multi-word lexicon match (about 40 bytes each) before that table is cleared. */
   windows: number;
 }
 
-/** About 45 MB at most: enough for the working vocabulary of a large news feed. */
-export const DEFAULT_CACHE_LIMITS: Readonly<TaggerCacheLimits> = { words: 1 << 16, pairs: 1 << 15, windows: 1 << 15 };
+/** About 35 MB at most (mostly the word store): the common vocabulary of a news feed stays cached. */
+export const DEFAULT_CACHE_LIMITS: Readonly<TaggerCacheLimits> = { words: 1 << 15, pairs: 1 << 15, windows: 1 << 15 };
 
 /** Word ids of the virtual words before and after a sentence (kept when the word store is cleared). */
 const PAD_BEFORE_ID = 0;
@@ -64,11 +64,13 @@ const WINDOW_WORDS = 7;
 /**
  * Runs a trained model over word sequences. Not thread-safe (reuses buffers).
  *
- * Emission scores are the training features' weights summed in two parts. Per word type (word store,
- * indexed by word id): the summed weights of the word in each role (float sums in slot order, as in
- * training) and its lexicon and casing properties. Per adjacent word pair (pair table): the exact integer
- * sums of the pair features that depend on those two words only. Both stores are bounded by
- * `TaggerCacheLimits` and cleared, between sentences, when a sentence would pass the limit.
+ * Emission scores are the training features' weights summed in parts. Per word type (word store, indexed
+ * by word id): the summed weights of the word in each role (float sums in slot order, as in training) and
+ * its lexicon and casing properties. Per adjacent word pair (pair table): the exact integer sums of the
+ * pair features that depend on those two words only. Per token: the remaining pair features. Multi-word
+ * lexicon matches are cached per window of word ids (window table). The word store and the tables are
+ * bounded by `TaggerCacheLimits`, each cleared between sentences when a sentence could pass its limit
+ * (clearing the word store clears the tables, whose keys are word ids).
  */
 export class Tagger {
   /** Scratch for one word's feature buckets. */
@@ -188,7 +190,7 @@ export class Tagger {
     return added;
   }
 
-  /** Stores a word's info, role vectors, lexicon row and flags under the next id. */
+  /** Stores a word's info, role vectors, lexicon row, casing class and span bound under the next id. */
   private addWord(info: TokenInfo, word: string): number {
     const L = NUM_LABELS;
     const id = this.wordCount++;
