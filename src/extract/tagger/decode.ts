@@ -95,7 +95,17 @@ interface Moves {
   /** Successors b of label y: `succ[succAt[y] .. succAt[y + 1])`. */
   succAt: Int32Array;
   succ: Int32Array;
+  /** True when the allowed moves are exactly the BILOU ones (`allowed`, `allowedEnd`): decoding may use `CLOSED`. */
+  bilou: boolean;
 }
+
+/**
+ * Labels that close a name or lie outside one (O, L-*, U-*): the predecessors of O, B-* and U-* and the
+ * successors of O, L-* and U-* under BILOU, in ascending order. Under BILOU, I-t and L-t follow B-t or I-t only.
+ */
+const CLOSED = Int32Array.of(0, 3, 4, 7, 8, 11, 12);
+/** Labels that may start a sentence or follow a closed label (O, B-*, U-*), in ascending order. */
+const OPENERS = Int32Array.of(0, 1, 4, 5, 8, 9, 12);
 
 const movesOf = new WeakMap<Float64Array, Moves>();
 
@@ -117,7 +127,9 @@ function moves(trans: Float64Array): Moves {
   }
   predAt[L] = pred.length;
   succAt[L] = succ.length;
-  m = { predAt, pred: Int32Array.from(pred), succAt, succ: Int32Array.from(succ) };
+  let bilou = true;
+  for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) if ((trans[a * W + b] !== -Infinity) !== allowed(a, b)) bilou = false;
+  m = { predAt, pred: Int32Array.from(pred), succAt, succ: Int32Array.from(succ), bilou };
   movesOf.set(trans, m);
   return m;
 }
@@ -131,8 +143,31 @@ export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: I
   const L = NUM_LABELS;
   const W = L + 1;
   const { alpha, back } = scratch.ensure(n);
-  const { predAt, pred } = moves(trans);
+  const { predAt, pred, bilou } = moves(trans);
   for (let y = 0; y < L; y++) alpha[y] = trans[L * W + y] + em[y];
+  if (bilou) forwardBilou(em, n, trans, alpha, back);
+  else forwardMoves(em, n, trans, alpha, back, predAt, pred);
+  let best = -Infinity;
+  let arg = 0;
+  const last = (n - 1) * L;
+  for (let y = 0; y < L; y++) {
+    const s = alpha[last + y] + trans[y * W + L];
+    if (s > best) {
+      best = s;
+      arg = y;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * L + arg];
+  }
+  return best;
+}
+
+/** Viterbi's forward pass over the CSR moves, from token 1 (token 0's `alpha` is set). */
+function forwardMoves(em: Float64Array, n: number, trans: Float64Array, alpha: Float64Array, back: Int32Array, predAt: Int32Array, pred: Int32Array): void {
+  const L = NUM_LABELS;
+  const W = L + 1;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
     const cur = i * L;
@@ -151,21 +186,86 @@ export function viterbi(em: Float64Array, n: number, trans: Float64Array, out: I
       back[cur + y] = arg;
     }
   }
-  let best = -Infinity;
-  let arg = 0;
-  const last = (n - 1) * L;
-  for (let y = 0; y < L; y++) {
-    const s = alpha[last + y] + trans[y * W + L];
-    if (s > best) {
-      best = s;
-      arg = y;
+}
+
+/**
+ * `forwardMoves` for the BILOU moves, unrolled: the same predecessors in the same (ascending) order with
+ * the same comparisons, so the same scores and ties.
+ */
+function forwardBilou(em: Float64Array, n: number, trans: Float64Array, alpha: Float64Array, back: Int32Array): void {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
+    const cur = i * L;
+    const x0 = alpha[prev];
+    const x3 = alpha[prev + 3];
+    const x4 = alpha[prev + 4];
+    const x7 = alpha[prev + 7];
+    const x8 = alpha[prev + 8];
+    const x11 = alpha[prev + 11];
+    const x12 = alpha[prev + 12];
+    for (let k = 0; k < OPENERS.length; k++) {
+      const y = OPENERS[k];
+      let best = -Infinity;
+      let arg = 0;
+      let s = x0 + trans[y];
+      if (s > best) best = s;
+      s = x3 + trans[3 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = x4 + trans[4 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = x7 + trans[7 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = x8 + trans[8 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = x11 + trans[11 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = x12 + trans[12 * W + y];
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      alpha[cur + y] = best + em[cur + y];
+      back[cur + y] = arg;
+    }
+    for (let b = 1; b < L; b += 4) {
+      // I-t (b + 1) and L-t (b + 2) after B-t (b) or I-t (b + 1).
+      const xb = alpha[prev + b];
+      const xi = alpha[prev + b + 1];
+      for (let y = b + 1; y <= b + 2; y++) {
+        let best = -Infinity;
+        let arg = 0;
+        let s = xb + trans[b * W + y];
+        if (s > best) {
+          best = s;
+          arg = b;
+        }
+        s = xi + trans[(b + 1) * W + y];
+        if (s > best) {
+          best = s;
+          arg = b + 1;
+        }
+        alpha[cur + y] = best + em[cur + y];
+        back[cur + y] = arg;
+      }
     }
   }
-  for (let i = n - 1; i >= 0; i--) {
-    out[i] = arg;
-    arg = back[i * L + arg];
-  }
-  return best;
 }
 
 /**
@@ -186,9 +286,29 @@ export function margins(
   const L = NUM_LABELS;
   const W = L + 1;
   const { alpha, beta } = scratch.ensure(n);
-  const { succAt, succ } = moves(trans);
+  const { succAt, succ, bilou } = moves(trans);
   const last = (n - 1) * L;
   for (let y = 0; y < L; y++) beta[last + y] = trans[y * W + L];
+  if (bilou) backwardBilou(em, n, trans, beta, from);
+  else backwardMoves(em, n, trans, beta, from, succAt, succ);
+  for (let i = from; i < to; i++) {
+    const cur = i * L;
+    const yb = labels[i];
+    const top = alpha[cur + yb] + beta[cur + yb];
+    let other = -Infinity;
+    for (let y = 0; y < L; y++) {
+      if (y === yb) continue;
+      const s = alpha[cur + y] + beta[cur + y];
+      if (s > other) other = s;
+    }
+    out[i] = top - other;
+  }
+}
+
+/** The backward pass of `margins` over the CSR moves, down to token `from` (token n − 1's `beta` is set). */
+function backwardMoves(em: Float64Array, n: number, trans: Float64Array, beta: Float64Array, from: number, succAt: Int32Array, succ: Int32Array): void {
+  const L = NUM_LABELS;
+  const W = L + 1;
   for (let i = n - 2; i >= from; i--) {
     const cur = i * L;
     const nxt = (i + 1) * L;
@@ -202,17 +322,67 @@ export function margins(
       beta[cur + y] = best;
     }
   }
-  for (let i = from; i < to; i++) {
+}
+
+/**
+ * `backwardMoves` for the BILOU moves, unrolled: the same successors in the same order, each scored with
+ * the same additions in the same order, so the same values.
+ */
+function backwardBilou(em: Float64Array, n: number, trans: Float64Array, beta: Float64Array, from: number): void {
+  const L = NUM_LABELS;
+  const W = L + 1;
+  for (let i = n - 2; i >= from; i--) {
     const cur = i * L;
-    const yb = labels[i];
-    const top = alpha[cur + yb] + beta[cur + yb];
-    let other = -Infinity;
-    for (let y = 0; y < L; y++) {
-      if (y === yb) continue;
-      const s = alpha[cur + y] + beta[cur + y];
-      if (s > other) other = s;
+    const nxt = (i + 1) * L;
+    const e0 = em[nxt];
+    const e1 = em[nxt + 1];
+    const e4 = em[nxt + 4];
+    const e5 = em[nxt + 5];
+    const e8 = em[nxt + 8];
+    const e9 = em[nxt + 9];
+    const e12 = em[nxt + 12];
+    const b0 = beta[nxt];
+    const b1 = beta[nxt + 1];
+    const b4 = beta[nxt + 4];
+    const b5 = beta[nxt + 5];
+    const b8 = beta[nxt + 8];
+    const b9 = beta[nxt + 9];
+    const b12 = beta[nxt + 12];
+    for (let k = 0; k < CLOSED.length; k++) {
+      const y = CLOSED[k];
+      const t = y * W;
+      let best = -Infinity;
+      let s = trans[t] + e0 + b0;
+      if (s > best) best = s;
+      s = trans[t + 1] + e1 + b1;
+      if (s > best) best = s;
+      s = trans[t + 4] + e4 + b4;
+      if (s > best) best = s;
+      s = trans[t + 5] + e5 + b5;
+      if (s > best) best = s;
+      s = trans[t + 8] + e8 + b8;
+      if (s > best) best = s;
+      s = trans[t + 9] + e9 + b9;
+      if (s > best) best = s;
+      s = trans[t + 12] + e12 + b12;
+      if (s > best) best = s;
+      beta[cur + y] = best;
     }
-    out[i] = top - other;
+    for (let b = 1; b < L; b += 4) {
+      // B-t (b) and I-t (b + 1) go on with I-t (b + 1) or L-t (b + 2).
+      const ei = em[nxt + b + 1];
+      const bi = beta[nxt + b + 1];
+      const el = em[nxt + b + 2];
+      const bl = beta[nxt + b + 2];
+      for (let y = b; y <= b + 1; y++) {
+        let best = -Infinity;
+        let s = trans[y * W + b + 1] + ei + bi;
+        if (s > best) best = s;
+        s = trans[y * W + b + 2] + el + bl;
+        if (s > best) best = s;
+        beta[cur + y] = best;
+      }
+    }
   }
 }
 

@@ -6,11 +6,14 @@
 
 /**
  * Word-level lexicon lookups. `wordMask(word, lower)` returns a bitmask of lexicon classes for one token;
- * `spanMatch(lowerWords, i)` the longest multi-word lexicon name starting at word i as `[length ≥ 2, class]`.
+ * `spanMatch(lowerWords, i, end)` the longest multi-word lexicon name inside words [i, end) (default end:
+ * all words) starting at word i as `[length ≥ 2, class]`; `maxSpan(lower)` bounds that length (in words) for
+ * names starting with that lower-cased word, so `spanMatch` finds nothing where it is below 2.
  */
 export interface LexiconFeatures {
   wordMask(word: string, lower: string): number;
-  spanMatch?(lowerWords: readonly string[], i: number): [number, number] | undefined;
+  spanMatch?(lowerWords: readonly string[], i: number, end?: number): [number, number] | undefined;
+  maxSpan?(lower: string): number;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -58,8 +61,6 @@ export interface TokenInfo {
   pW0Wp1: number;
   pWm1Short0: number;
   pShort0Wp1: number;
-  /** Runtime cache: this word's summed weights per role (see `ROLES`), filled by the tagger. */
-  vec?: Float64Array;
 }
 
 /** A word's info from its hashed properties, with its neighbour-independent pair hashes. */
@@ -76,7 +77,6 @@ function makeInfo(lower: number, raw: number, shape: number, short: number, pre:
     pW0Wp1: mix2(T.W0Wp1, lower),
     pWm1Short0: mix2(T.Wm1Short0, lower),
     pShort0Wp1: mix2(T.Short0Wp1, short),
-    vec: undefined,
   };
 }
 
@@ -99,6 +99,13 @@ function shapeCode(orig: number, low: number): number {
 export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache: Map<string, TokenInfo>): TokenInfo {
   const hit = cache.get(word);
   if (hit) return hit;
+  const info = computeTokenInfo(word, lex);
+  if (cache.size < 100_000) cache.set(word, info);
+  return info;
+}
+
+/** Hashed properties of one word (not memoised). */
+export function computeTokenInfo(word: string, lex: LexiconFeatures | undefined): TokenInfo {
   const lower = word.toLowerCase();
   let h = FNV_OFFSET;
   let shape = FNV_OFFSET;
@@ -125,11 +132,8 @@ export function tokenInfo(word: string, lex: LexiconFeatures | undefined, cache:
     s = Math.imul(s ^ lower.charCodeAt(i), FNV_PRIME);
     suf.push(s >>> 0);
   }
-  const info = makeInfo(h >>> 0, fnv(word), shape >>> 0, short >>> 0, pre, suf, lex ? lex.wordMask(word, lower) : 0);
-  if (cache.size < 100_000) cache.set(word, info);
-  return info;
+  return makeInfo(h >>> 0, fnv(word), shape >>> 0, short >>> 0, pre, suf, lex ? lex.wordMask(word, lower) : 0);
 }
-
 
 /**
  * Roles a word plays for the token being scored: itself (0), left neighbour (1), right neighbour (2),
@@ -185,6 +189,34 @@ const CASE_SHORT0 = [0, 1, 2, 3].map((c) => mix2(T.CaseShort0, c));
 const CASE_W0 = [0, 1, 2, 3].map((c) => mix2(T.CaseW0, c));
 const CASE_LEX0 = [0, 1, 2, 3].map((c) => mix2(T.CaseLex0, c));
 
+/*
+ * The pair features one by one (unmasked hashes; −1 = none), grouped by what they depend on so that the
+ * runtime can cache each group (see `Tagger`). `pairFeatures` lays them out in slot order.
+ */
+
+/** Bias: the same for every token. */
+export const biasHash = BIAS;
+/** Previous word × this word. */
+export const wm1W0Hash = (m1: TokenInfo, t: TokenInfo): number => mix2(m1.pWm1W0, t.lower);
+/** Previous word × this word's short shape. */
+export const wm1Short0Hash = (m1: TokenInfo, t: TokenInfo): number => mix2(m1.pWm1Short0, t.short);
+/** This word × next word. */
+export const w0Wp1Hash = (t: TokenInfo, p1: TokenInfo): number => mix2(t.pW0Wp1, p1.lower);
+/** This word's short shape × next word. */
+export const short0Wp1Hash = (t: TokenInfo, p1: TokenInfo): number => mix2(t.pShort0Wp1, p1.lower);
+/** Short shapes of the previous, this and the next word. */
+export const short3Hash = (m1: TokenInfo, t: TokenInfo, p1: TokenInfo): number => mix3(T.Short3, mix2(m1.short, t.short), p1.short);
+/** Short shape of the first word of a sentence. */
+export const firstShort0Hash = (t: TokenInfo): number => mix2(T.FirstShort0, t.short);
+/** Multi-word lexicon mark of this word (`gaz` ≠ 0 only). */
+export const gaz0Hash = (gaz: number): number => mix2(T.Gaz0, gaz);
+/** Previous word's lexicon mark × this word's lexicon classes (`gazM1` or `lex` ≠ 0 only). */
+export const gazM1Lex0Hash = (gazM1: number, lex: number): number => mix3(T.GazM1Lex0, gazM1, lex);
+/** Sentence casing class × short shape / word / lexicon classes (`sentCase` ≠ 0; the last also `lex` ≠ 0). */
+export const caseShort0Hash = (sentCase: number, t: TokenInfo): number => mix2(CASE_SHORT0[sentCase], t.short);
+export const caseW0Hash = (sentCase: number, t: TokenInfo): number => mix2(CASE_W0[sentCase], t.lower);
+export const caseLex0Hash = (sentCase: number, t: TokenInfo): number => mix2(CASE_LEX0[sentCase], t.lex);
+
 /** Writes the pair features of token i (those combining positions, plus bias and gazetteer) at `out[o..]`. */
 export function pairFeatures(
   m1: TokenInfo,
@@ -198,19 +230,46 @@ export function pairFeatures(
   o: number,
   sentCase = 0,
 ): void {
-  // mix3(T, a, b) = mix2(mix2(T, a), b): the inner hashes come precomputed (per word, per casing class).
-  out[o] = BIAS & mask;
-  out[o + 1] = mix2(m1.pWm1W0, t.lower) & mask;
-  out[o + 2] = mix2(t.pW0Wp1, p1.lower) & mask;
-  out[o + 3] = mix3(T.Short3, mix2(m1.short, t.short), p1.short) & mask;
-  out[o + 4] = first ? mix2(T.FirstShort0, t.short) & mask : -1;
-  out[o + 5] = mix2(m1.pWm1Short0, t.short) & mask;
-  out[o + 6] = mix2(t.pShort0Wp1, p1.lower) & mask;
-  out[o + 7] = gaz ? mix2(T.Gaz0, gaz) & mask : -1;
-  out[o + 8] = gazM1 || t.lex ? mix3(T.GazM1Lex0, gazM1, t.lex) & mask : -1;
-  out[o + 9] = sentCase ? mix2(CASE_SHORT0[sentCase], t.short) & mask : -1;
-  out[o + 10] = sentCase ? mix2(CASE_W0[sentCase], t.lower) & mask : -1;
-  out[o + 11] = sentCase && t.lex ? mix2(CASE_LEX0[sentCase], t.lex) & mask : -1;
+  out[o] = biasHash & mask;
+  out[o + 1] = wm1W0Hash(m1, t) & mask;
+  out[o + 2] = w0Wp1Hash(t, p1) & mask;
+  out[o + 3] = short3Hash(m1, t, p1) & mask;
+  out[o + 4] = first ? firstShort0Hash(t) & mask : -1;
+  out[o + 5] = wm1Short0Hash(m1, t) & mask;
+  out[o + 6] = short0Wp1Hash(t, p1) & mask;
+  out[o + 7] = gaz ? gaz0Hash(gaz) & mask : -1;
+  out[o + 8] = gazM1 || t.lex ? gazM1Lex0Hash(gazM1, t.lex) & mask : -1;
+  out[o + 9] = sentCase ? caseShort0Hash(sentCase, t) & mask : -1;
+  out[o + 10] = sentCase ? caseW0Hash(sentCase, t) & mask : -1;
+  out[o + 11] = sentCase && t.lex ? caseLex0Hash(sentCase, t) & mask : -1;
+}
+
+/**
+ * Casing of one word for `sentenceCase` (ASCII letters only): 0 no letter, 1 no capital, 2 all capitals
+ * (at least 2), 3 otherwise.
+ */
+export function wordCase(w: string): number {
+  let up = 0;
+  let low = 0;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+  }
+  if (up + low === 0) return 0;
+  if (up === 0) return 1;
+  if (low === 0 && up > 1) return 2;
+  return 3;
+}
+
+/** `sentenceCase` from the number of words of each `wordCase` class 1, 2 and 3. */
+export function sentenceCaseOf(lower: number, upper: number, cap: number): number {
+  const cased = lower + upper + cap;
+  if (cased < 3) return 0;
+  if (lower === cased) return 1;
+  if (upper === cased) return 2;
+  if (lower <= cased * 0.15 && cap + upper >= 3) return 3;
+  return 0;
 }
 
 /**
@@ -219,29 +278,9 @@ export function pairFeatures(
  * cased words; else 0.
  */
 export function sentenceCase(words: readonly string[]): number {
-  let cased = 0;
-  let lower = 0;
-  let upper = 0;
-  let cap = 0;
-  for (const w of words) {
-    let up = 0;
-    let low = 0;
-    for (let i = 0; i < w.length; i++) {
-      const c = w.charCodeAt(i);
-      if (c >= 65 && c <= 90) up++;
-      else if (c >= 97 && c <= 122) low++;
-    }
-    if (up + low === 0) continue;
-    cased++;
-    if (up === 0) lower++;
-    else if (low === 0 && up > 1) upper++;
-    else cap++;
-  }
-  if (cased < 3) return 0;
-  if (lower === cased) return 1;
-  if (upper === cased) return 2;
-  if (lower <= cased * 0.15 && cap + upper >= 3) return 3;
-  return 0;
+  const counts = [0, 0, 0, 0];
+  for (const w of words) counts[wordCase(w)]++;
+  return sentenceCaseOf(counts[1], counts[2], counts[3]);
 }
 
 /** Word infos and multi-word lexicon marks of one sentence. */

@@ -37,24 +37,28 @@ const SKIPPED: ReadonlySet<Region["kind"]> = new Set(["boilerplate", "credit"]);
  */
 export function tagMentions(doc: Doc, tagger: Tagger = shippedTagger()): Mention[] {
   const out: Mention[] = [];
+  const { tokens, text } = doc;
   const skip = doc.regions.filter((r) => SKIPPED.has(r.kind));
-  const skipped = (start: number, end: number) => skip.some((r) => start < r.end && r.start < end);
+  const skipped = (start: number, end: number): boolean => {
+    for (const r of skip) if (start < r.end && r.start < end) return true;
+    return false;
+  };
   for (const s of doc.sentences) {
     let from = s.tokenStart;
     for (let i = s.tokenStart; i <= s.tokenEnd; i++) {
-      const cut = i === s.tokenEnd || (skip.length > 0 && skipped(doc.tokens[i].start, doc.tokens[i].end));
+      const cut = i === s.tokenEnd || (skip.length > 0 && skipped(tokens[i].start, tokens[i].end));
       if (!cut) continue;
       if (i > from) {
         const words: string[] = new Array(i - from);
-        for (let k = from; k < i; k++) words[k - from] = doc.tokens[k].text;
+        for (let k = from; k < i; k++) words[k - from] = tokens[k].text;
         for (const t of tagger.tag(words)) {
-          const start = doc.tokens[from + t.start].start;
-          const end = doc.tokens[from + t.end - 1].end;
+          const start = tokens[from + t.start].start;
+          const end = tokens[from + t.end - 1].end;
           out.push({
             id: `tagger-${out.length + 1}`,
             start,
             end,
-            text: doc.text.slice(start, end),
+            text: text.slice(start, end),
             type: t.type,
             rule: TAGGER_RULE,
             confidence: t.confidence,

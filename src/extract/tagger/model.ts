@@ -8,17 +8,18 @@ const VERSION = 1;
 const HEADER_BYTES = 28;
 
 /**
- * A trained tagger as held in memory: the file's quantized weight rows over hashed feature buckets (a view
- * onto the file bytes, no per-weight decoding) and the (constrained) transition scores. Weight of
- * (bucket b, label y) = `w[rowOf[b] - 1 + y] * scale` in perceptron units (averaged) when `rowOf[b] > 0`,
- * else 0 (pruned bucket).
+ * A trained tagger as held in memory: the file's quantized weight rows over hashed feature buckets (copied
+ * as is, no per-weight decoding) and the (constrained) transition scores. Weight of (bucket b, label y) =
+ * `w[rowOf[b] - 1 + y] * scale` in perceptron units (averaged) when `rowOf[b] > 0`, else 0 (pruned bucket).
  */
 export interface TaggerWeights {
   bucketBits: number;
   /** Per bucket (`2^bucketBits`): 1 + offset of its row in `w`, or 0 when the bucket has no row. */
   rowOf: Int32Array;
-  /** Quantized weights, `rows × NUM_LABELS`. */
+  /** Quantized weights, `rows × NUM_LABELS`, then one row of zeros at `zeroRow` (for branch-free sums). */
   w: Int16Array;
+  /** Offset in `w` of the zero row (`rows × NUM_LABELS`). */
+  zeroRow: number;
   scale: number;
   /** `(L+1)²` transition scores with −∞ on disallowed BILOU moves (row/column L = boundary). */
   trans: Float64Array;
@@ -106,18 +107,19 @@ export function decodeWeights(buf: Buffer, file: string): TaggerWeights {
   let o = HEADER_BYTES;
   for (let i = 0; i < W * W; i++, o += 4) rawTrans[i] = buf.readFloatLE(o);
   const nb = 1 << bits;
-  // Little-endian typed views straight onto the file bytes (copied once only when misaligned).
+  // Little-endian typed views onto the file bytes (copied once only when misaligned).
   const bytes = buf.byteOffset % 4 === 0 ? buf : new Uint8Array(buf);
   const ids = new Uint32Array(bytes.buffer, bytes.byteOffset + o, rows);
   o += rows * 4;
-  const w = new Int16Array(bytes.buffer, bytes.byteOffset + o, rows * L);
+  const w = new Int16Array(rows * L + L);
+  w.set(new Int16Array(bytes.buffer, bytes.byteOffset + o, rows * L));
   const rowOf = new Int32Array(nb);
   for (let r = 0; r < rows; r++) {
     const b = ids[r];
     if (b >= nb) fail(`bucket ${b} out of range`);
     rowOf[b] = r * L + 1;
   }
-  return { bucketBits: bits, rowOf, w, scale, trans: constrain(rawTrans) };
+  return { bucketBits: bits, rowOf, w, zeroRow: rows * L, scale, trans: constrain(rawTrans) };
 }
 
 /** sha256 hex of a buffer. */

@@ -1,16 +1,27 @@
 import type { EntityType } from "../../model.js";
 import {
   FEATURES_PER_TOKEN,
-  PAIR_SLOTS,
   PAD_AFTER,
   PAD_BEFORE,
   ROLES,
+  biasHash,
+  caseLex0Hash,
+  caseShort0Hash,
+  caseW0Hash,
+  computeTokenInfo,
+  firstShort0Hash,
+  fmix,
+  gaz0Hash,
   gazAt,
-  markGazetteer,
-  pairFeatures,
+  gazM1Lex0Hash,
   roleFeatures,
-  sentenceCase,
-  tokenInfo,
+  sentenceCaseOf,
+  short0Wp1Hash,
+  short3Hash,
+  w0Wp1Hash,
+  wm1Short0Hash,
+  wm1W0Hash,
+  wordCase,
   type LexiconFeatures,
   type TokenInfo,
 } from "./features.js";
@@ -31,60 +42,321 @@ export interface TaggedSpan {
 /** Sentences longer than this many words are tagged in windows of this size. */
 const MAX_WORDS = 400;
 
-/** Runs a trained model over word sequences. Not thread-safe (reuses buffers). */
+/** Bounds of a tagger's per-process caches (see `Tagger`). */
+export interface TaggerCacheLimits {
+  /** Word types kept (about 1 KB each) before the word store is cleared. */
+  words: number;
+  /** Adjacent word pairs kept (about 0.2 KB each) before the pair table is cleared. */
+  pairs: number;
+  /** Word windows kept with their multi-word lexicon match (about 40 bytes each) before that table is cleared. */
+  windows: number;
+}
+
+/** About 35 MB at most (mostly the word store): the common vocabulary of a news feed stays cached. */
+export const DEFAULT_CACHE_LIMITS: Readonly<TaggerCacheLimits> = { words: 1 << 15, pairs: 1 << 15, windows: 1 << 15 };
+
+/** Word ids of the virtual words before and after a sentence (kept when the word store is cleared). */
+const PAD_BEFORE_ID = 0;
+const PAD_AFTER_ID = 1;
+/** Longest word window whose `spanMatch` result is cached; longer ones are looked up every time. */
+const WINDOW_WORDS = 7;
+
+/**
+ * Runs a trained model over word sequences. Not thread-safe (reuses buffers).
+ *
+ * Emission scores are the training features' weights summed in parts. Per word type (word store, indexed
+ * by word id): the summed weights of the word in each role (float sums in slot order, as in training) and
+ * its lexicon and casing properties. Per adjacent word pair (pair table): the exact integer sums of the
+ * pair features that depend on those two words only. Per token: the remaining pair features. Multi-word
+ * lexicon matches are cached per window of word ids (window table). The word store and the tables are
+ * bounded by `TaggerCacheLimits`, each cleared between sentences when a sentence could pass its limit
+ * (clearing the word store clears the tables, whose keys are word ids).
+ */
 export class Tagger {
-  /** Scratch for one word's or one token's feature buckets. */
+  /** Scratch for one word's feature buckets. */
   private readonly slots = new Int32Array(FEATURES_PER_TOKEN);
-  private readonly padBefore: Float64Array;
-  private readonly padAfter: Float64Array;
   private em = new Float64Array(0);
   private labels = new Int32Array(0);
   private marg = new Float64Array(0);
   private readonly scratch = new Scratch();
-  /** Integer sums of one token's quantized weights (exact: |sum| < 2^31). */
+  /** Integer sums of one token's rarer quantized pair-feature weights (exact: |sum| < 2^31). */
   private readonly acc = new Int32Array(NUM_LABELS);
-  private readonly cache = new Map<string, TokenInfo>();
-  /** Per-sentence word infos, role vectors and lexicon marks (reused; entries past the sentence are stale). */
-  private readonly info: TokenInfo[] = [];
-  private readonly vecs: Float64Array[] = [];
-  private gaz = new Int32Array(64);
   private readonly mask: number;
+
+  /** Word store: ids by word text (the padding ids are not in the map). */
+  private readonly wordIds = new Map<string, number>();
+  private wordCount = 0;
+  private wordInfo: TokenInfo[] = [];
+  private wordLower: string[] = [];
+  /** Summed weights of word `id` in role `r`, label y: `wordVec[(id * ROLES + r) * L + y]` (perceptron units). */
+  private wordVec = new Float64Array(0);
+  /** Row offset in `model.w` of the word's `GazM1Lex0` feature when the previous word has no lexicon mark (or the zero row). */
+  private wordLexRow = new Int32Array(0);
+  /** `wordCase` class of the word. */
+  private wordCase = new Uint8Array(0);
+  /**
+   * Longest multi-word lexicon name that may start at the word (`maxSpan`; 255 when unknown), or 0 when
+   * none may (not capitalised, or no lexicon).
+   */
+  private wordSpanMax = new Uint8Array(0);
+
+  /** Pair table: open addressing over `pairAt` (entry index or −1) with keys `pairKeys[2k], pairKeys[2k + 1]`. */
+  private readonly pairAt: Int32Array;
+  private pairKeys = new Int32Array(0);
+  /**
+   * Entry k: `pairVals[2kL .. 2kL + L)` sums the pair features of the first word that depend on the second
+   * (next-word templates); `pairVals[2kL + L .. 2kL + 2L)` those of the second word that depend on the first
+   * (previous-word templates) plus the bias. Quantized integer units.
+   */
+  private pairVals = new Int32Array(0);
+  private pairCount = 0;
+
+  /**
+   * Window table: `spanMatch` results per window of word ids (open addressing over `windowAt`). Entry k has
+   * key `windowKeys[k * (WINDOW_WORDS + 1) ..]` (length, then ids) and result `windowHits[2k]` (match
+   * length, 0 none), `windowHits[2k + 1]` (class).
+   */
+  private readonly windowAt: Int32Array;
+  private windowKeys = new Int32Array(0);
+  private windowHits = new Int32Array(0);
+  private windowCount = 0;
+  /** Class of the last match found by `spanAt` / `lookupSpan`. */
+  private spanClass = 0;
+
+  /** Per-sentence scratch: word ids, pair entry offsets (n + 1), lexicon marks, lower-cased words. */
+  private ids = new Int32Array(64);
+  private pairOff = new Int32Array(65);
+  private gaz = new Int32Array(64);
+  private readonly lowers: string[] = [];
 
   constructor(
     readonly model: TaggerWeights,
     readonly lexicon: LexiconFeatures | undefined,
     readonly marginScale: number,
+    readonly limits: Readonly<TaggerCacheLimits> = DEFAULT_CACHE_LIMITS,
   ) {
     this.mask = (1 << model.bucketBits) - 1;
-    this.padBefore = this.roleVectors(PAD_BEFORE);
-    this.padAfter = this.roleVectors(PAD_AFTER);
+    let slots = 1;
+    while (slots < 2 * (limits.pairs + MAX_WORDS + 1)) slots *= 2;
+    this.pairAt = new Int32Array(slots).fill(-1);
+    slots = 1;
+    while (slots < 2 * (limits.windows + MAX_WORDS)) slots *= 2;
+    this.windowAt = new Int32Array(slots).fill(-1);
+    this.clearWords();
   }
 
-  /** Summed weights of word `t` in each role (`ROLES × L`), computed once per word type. */
-  private roleVectors(t: TokenInfo): Float64Array {
-    if (t.vec) return t.vec;
+  /** Number of word types, word pairs and word windows held (for checks of the cache bounds). */
+  get cacheSize(): { words: number; pairs: number; windows: number } {
+    return { words: this.wordIds.size, pairs: this.pairCount, windows: this.windowCount };
+  }
+
+  /** Offset in `model.w` of the weight row of a feature hash, or −1 when the bucket was pruned. */
+  private rowAt(hash: number): number {
+    return this.model.rowOf[hash & this.mask] - 1;
+  }
+
+  /** `rowAt`, with the model's zero row for a pruned bucket. */
+  private rowOrZero(hash: number): number {
+    const r = this.model.rowOf[hash & this.mask] - 1;
+    return r < 0 ? this.model.zeroRow : r;
+  }
+
+  /** Empties the word store (keeping the padding words) and the tables whose keys are word ids. */
+  private clearWords(): void {
+    this.wordIds.clear();
+    this.wordCount = 0;
+    this.addWord(PAD_BEFORE, "");
+    this.addWord(PAD_AFTER, "");
+    this.clearPairs();
+    this.clearWindows();
+  }
+
+  private clearPairs(): void {
+    this.pairAt.fill(-1);
+    this.pairCount = 0;
+  }
+
+  private clearWindows(): void {
+    this.windowAt.fill(-1);
+    this.windowCount = 0;
+  }
+
+  /** Id of a word, added to the store on first sight. */
+  private wordId(word: string): number {
+    const id = this.wordIds.get(word);
+    if (id !== undefined) return id;
+    const added = this.addWord(computeTokenInfo(word, this.lexicon), word);
+    this.wordIds.set(word, added);
+    return added;
+  }
+
+  /** Stores a word's info, role vectors, lexicon row, casing class and span bound under the next id. */
+  private addWord(info: TokenInfo, word: string): number {
     const L = NUM_LABELS;
-    const { rowOf, w, scale } = this.model;
-    const vec = new Float64Array(ROLES * L);
+    const id = this.wordCount++;
+    if (id >= this.wordCase.length) {
+      const size = Math.max(1024, 2 * this.wordCase.length);
+      const vec = new Float64Array(size * ROLES * L);
+      vec.set(this.wordVec);
+      this.wordVec = vec;
+      const lexRow = new Int32Array(size);
+      lexRow.set(this.wordLexRow);
+      this.wordLexRow = lexRow;
+      const cases = new Uint8Array(size);
+      cases.set(this.wordCase);
+      this.wordCase = cases;
+      const spanMax = new Uint8Array(size);
+      spanMax.set(this.wordSpanMax);
+      this.wordSpanMax = spanMax;
+    }
+    const lower = word.toLowerCase();
+    this.wordInfo[id] = info;
+    this.wordLower[id] = lower;
+    const { w, scale } = this.model;
+    const vec = this.wordVec;
     const slots = this.slots;
+    const base = id * ROLES * L;
+    vec.fill(0, base, base + ROLES * L);
     for (let role = 0; role < ROLES; role++) {
-      const k = roleFeatures(t, role, this.mask, slots, 0);
+      const o = base + role * L;
+      const k = roleFeatures(info, role, this.mask, slots, 0);
       for (let j = 0; j < k; j++) {
         const b = slots[j];
         if (b < 0) continue;
-        const r = rowOf[b] - 1;
+        const r = this.model.rowOf[b] - 1;
         if (r < 0) continue;
-        for (let y = 0; y < L; y++) vec[role * L + y] += w[r + y] * scale;
+        for (let y = 0; y < L; y++) vec[o + y] += w[r + y] * scale;
       }
     }
-    if (t === PAD_BEFORE || t === PAD_AFTER) return vec;
-    t.vec = vec;
-    return vec;
+    this.wordLexRow[id] = info.lex ? this.rowOrZero(gazM1Lex0Hash(0, info.lex)) : this.model.zeroRow;
+    const c0 = word.charCodeAt(0);
+    const capital = (c0 >= 65 && c0 <= 90) || c0 > 127;
+    const lex = this.lexicon;
+    const spans = capital && lex?.spanMatch !== undefined;
+    this.wordSpanMax[id] = !spans ? 0 : lex.maxSpan === undefined ? 255 : Math.min(255, lex.maxSpan(lower));
+    this.wordCase[id] = wordCase(word);
+    return id;
+  }
+
+  /** Offset in `pairVals` of the entry of word ids (a, b), computed on first sight. */
+  private pairEntry(a: number, b: number): number {
+    const L = NUM_LABELS;
+    const at = this.pairAt;
+    const slotMask = at.length - 1;
+    let s = fmix((Math.imul(a, 0x9e3779b1) ^ b) >>> 0) & slotMask;
+    for (let k = at[s]; k >= 0; k = at[s]) {
+      if (this.pairKeys[2 * k] === a && this.pairKeys[2 * k + 1] === b) return 2 * k * L;
+      s = (s + 1) & slotMask;
+    }
+    const k = this.pairCount++;
+    const capacity = this.pairKeys.length / 2;
+    if (k >= capacity) {
+      const size = Math.max(1024, 2 * capacity);
+      const keys = new Int32Array(2 * size);
+      keys.set(this.pairKeys);
+      this.pairKeys = keys;
+      const vals = new Int32Array(2 * size * L);
+      vals.set(this.pairVals);
+      this.pairVals = vals;
+    }
+    at[s] = k;
+    this.pairKeys[2 * k] = a;
+    this.pairKeys[2 * k + 1] = b;
+    const o = 2 * k * L;
+    const A = this.wordInfo[a];
+    const B = this.wordInfo[b];
+    this.pairVals.fill(0, o, o + 2 * L);
+    this.addRow(this.pairVals, o, w0Wp1Hash(A, B));
+    this.addRow(this.pairVals, o, short0Wp1Hash(A, B));
+    this.addRow(this.pairVals, o + L, biasHash);
+    this.addRow(this.pairVals, o + L, wm1W0Hash(A, B));
+    this.addRow(this.pairVals, o + L, wm1Short0Hash(A, B));
+    return o;
+  }
+
+  /** Adds the quantized weight row of a feature hash (if kept) to `out[o .. o + L)`. */
+  private addRow(out: Int32Array, o: number, hash: number): void {
+    const r = this.rowAt(hash);
+    if (r < 0) return;
+    const w = this.model.w;
+    for (let y = 0; y < NUM_LABELS; y++) out[o + y] += w[r + y];
   }
 
   /**
-   * Emission scores `em[i * L + y]` for the words: per-word role vectors (cached per word type) plus the
-   * pair features looked up per token. Same features as training (`sentenceFeatures`).
+   * Marks multi-word lexicon names like `markGazetteer` (longest first, left to right, starting at a
+   * capitalised word) into `gaz[0 .. n)`, trying only words where a name of 2 or more words may start.
+   */
+  private markSpans(n: number): void {
+    const { ids, gaz, lowers, wordSpanMax } = this;
+    for (let i = 0; i < n; i++) lowers[i] = this.wordLower[ids[i]];
+    for (let i = 0; i < n - 1; ) {
+      const max = Math.min(wordSpanMax[ids[i]], n - i);
+      const len = max < 2 ? 0 : this.spanAt(i, max, n);
+      if (len === 0) {
+        i++;
+        continue;
+      }
+      const cls = this.spanClass;
+      for (let k = 0; k < len; k++) gaz[i + k] = (cls + 1) * 4 + (k === 0 ? 0 : k === len - 1 ? 2 : 1);
+      i += len;
+    }
+  }
+
+  /**
+   * Length of the lexicon name that `spanMatch` finds at word i of the sentence (0 none; its class in
+   * `spanClass`). Its result depends on words [i, i + max) only (max ≥ 2: `wordSpanMax` clipped to the
+   * sentence), so it is cached per window of word ids.
+   */
+  private spanAt(i: number, max: number, n: number): number {
+    const ids = this.ids;
+    if (max > WINDOW_WORDS) return this.lookupSpan(i, n);
+    const K = WINDOW_WORDS + 1;
+    const at = this.windowAt;
+    const slotMask = at.length - 1;
+    let h = max;
+    for (let k = 0; k < max; k++) h = Math.imul(h ^ ids[i + k], 0x9e3779b1);
+    let s = fmix(h >>> 0) & slotMask;
+    const keys = this.windowKeys;
+    for (let e = at[s]; e >= 0; e = at[s]) {
+      let same = keys[e * K] === max;
+      for (let k = 0; same && k < max; k++) same = keys[e * K + 1 + k] === ids[i + k];
+      if (same) {
+        this.spanClass = this.windowHits[2 * e + 1];
+        return this.windowHits[2 * e];
+      }
+      s = (s + 1) & slotMask;
+    }
+    const len = this.lookupSpan(i, i + max);
+    const e = this.windowCount++;
+    const capacity = this.windowHits.length / 2;
+    if (e >= capacity) {
+      const size = Math.max(1024, 2 * capacity);
+      const grownKeys = new Int32Array(size * K);
+      grownKeys.set(this.windowKeys);
+      this.windowKeys = grownKeys;
+      const hits = new Int32Array(2 * size);
+      hits.set(this.windowHits);
+      this.windowHits = hits;
+    }
+    at[s] = e;
+    this.windowKeys[e * K] = max;
+    for (let k = 0; k < max; k++) this.windowKeys[e * K + 1 + k] = ids[i + k];
+    this.windowHits[2 * e] = len;
+    this.windowHits[2 * e + 1] = this.spanClass;
+    return len;
+  }
+
+  /** `spanMatch` at word i over words [i, end): the match length (0 none), its class in `spanClass`. */
+  private lookupSpan(i: number, end: number): number {
+    const hit = this.lexicon!.spanMatch!(this.lowers, i, end);
+    this.spanClass = hit ? hit[1] : 0;
+    return hit ? hit[0] : 0;
+  }
+
+  /**
+   * Emission scores `em[i * L + y]` for the words: the role vectors of the token and its ±2 neighbours
+   * (float, added in role order) plus the exact integer sum of its pair features times the scale. Same
+   * features as training (`sentenceFeatures`).
    */
   private emissions(words: readonly string[]): Float64Array {
     const n = words.length;
@@ -95,51 +367,74 @@ export class Tagger {
       this.labels = new Int32Array(size);
       this.marg = new Float64Array(size);
     }
-    // Same as `sentenceInfo`, into reused buffers (`gazAt(gaz, -1)` is still the padding value).
-    const info = this.info;
-    for (let i = 0; i < n; i++) info[i] = tokenInfo(words[i], this.lexicon, this.cache);
-    if (this.gaz.length < n) this.gaz = new Int32Array(Math.max(n, 2 * this.gaz.length));
-    const gaz = this.gaz;
-    gaz.fill(0, 0, n);
-    if (this.lexicon?.spanMatch) markGazetteer(words, gaz, this.lexicon);
-    const sentCase = sentenceCase(words);
-    const { rowOf, w, scale } = this.model;
-    const em = this.em;
-    const slots = this.slots;
-    const padBefore = this.padBefore;
-    const padAfter = this.padAfter;
-    const vecs = this.vecs;
-    for (let i = 0; i < n; i++) vecs[i] = this.roleVectors(info[i]);
+    if (this.ids.length < n) {
+      const size = Math.max(n, 2 * this.ids.length);
+      this.ids = new Int32Array(size);
+      this.pairOff = new Int32Array(size + 1);
+      this.gaz = new Int32Array(size);
+    }
+    if (this.wordCount + n > this.limits.words) this.clearWords();
+    if (this.pairCount + n + 1 > this.limits.pairs) this.clearPairs();
+    if (this.windowCount + n > this.limits.windows) this.clearWindows();
+    const { ids, gaz, pairOff } = this;
+    let lower = 0;
+    let upper = 0;
+    let cap = 0;
+    let spans = false;
     for (let i = 0; i < n; i++) {
+      const id = this.wordId(words[i]);
+      ids[i] = id;
+      const c = this.wordCase[id];
+      if (c === 1) lower++;
+      else if (c === 2) upper++;
+      else if (c === 3) cap++;
+      if (this.wordSpanMax[id] >= 2) spans = true;
+    }
+    const sentCase = sentenceCaseOf(lower, upper, cap);
+    gaz.fill(0, 0, n);
+    if (spans) this.markSpans(n);
+    for (let j = 0; j <= n; j++) pairOff[j] = this.pairEntry(j > 0 ? ids[j - 1] : PAD_BEFORE_ID, j < n ? ids[j] : PAD_AFTER_ID);
+    const { w, scale } = this.model;
+    const em = this.em;
+    const vec = this.wordVec;
+    const pv = this.pairVals;
+    const info = this.wordInfo;
+    const acc = this.acc;
+    const R = ROLES * L;
+    for (let i = 0; i < n; i++) {
+      const t = ids[i];
+      const m1 = i >= 1 ? ids[i - 1] : PAD_BEFORE_ID;
+      const p1 = i + 1 < n ? ids[i + 1] : PAD_AFTER_ID;
+      const ti = info[t];
+      const left = pairOff[i] + L;
+      const right = pairOff[i + 1];
+      const s3 = this.rowOrZero(short3Hash(info[m1], ti, info[p1]));
+      const gazM1 = gazAt(gaz, i - 1);
+      const lx = gazM1 === 0 ? this.wordLexRow[t] : this.rowOrZero(gazM1Lex0Hash(gazM1, ti.lex));
+      const own = t * R;
+      const vm1 = m1 * R + L;
+      const vp1 = p1 * R + 2 * L;
+      const vm2 = (i >= 2 ? ids[i - 2] : PAD_BEFORE_ID) * R + 3 * L;
+      const vp2 = (i + 2 < n ? ids[i + 2] : PAD_AFTER_ID) * R + 4 * L;
       const e = i * L;
-      const own = vecs[i];
-      const m1 = i >= 1 ? vecs[i - 1] : padBefore;
-      const p1 = i + 1 < n ? vecs[i + 1] : padAfter;
-      const m2 = i >= 2 ? vecs[i - 2] : padBefore;
-      const p2 = i + 2 < n ? vecs[i + 2] : padAfter;
-      for (let y = 0; y < L; y++) em[e + y] = own[y] + m1[L + y] + p1[2 * L + y] + m2[3 * L + y] + p2[4 * L + y];
-      pairFeatures(
-        i >= 1 ? info[i - 1] : PAD_BEFORE,
-        info[i],
-        i + 1 < n ? info[i + 1] : PAD_AFTER,
-        i === 0,
-        gaz[i],
-        gazAt(gaz, i - 1),
-        this.mask,
-        slots,
-        0,
-        sentCase,
-      );
-      const acc = this.acc;
-      acc.fill(0);
-      for (let j = 0; j < PAIR_SLOTS; j++) {
-        const b = slots[j];
-        if (b < 0) continue;
-        const r = rowOf[b] - 1;
-        if (r < 0) continue;
-        for (let y = 0; y < L; y++) acc[y] += w[r + y];
+      if (i > 0 && gaz[i] === 0 && sentCase === 0) {
+        for (let y = 0; y < L; y++) {
+          em[e + y] = vec[own + y] + vec[vm1 + y] + vec[vp1 + y] + vec[vm2 + y] + vec[vp2 + y] + (pv[left + y] + pv[right + y] + w[s3 + y] + w[lx + y]) * scale;
+        }
+        continue;
       }
-      for (let y = 0; y < L; y++) em[e + y] += acc[y] * scale;
+      // Rarer features: the first word's shape, a lexicon mark, the sentence's casing class.
+      acc.fill(0);
+      if (i === 0) this.addRow(acc, 0, firstShort0Hash(ti));
+      if (gaz[i]) this.addRow(acc, 0, gaz0Hash(gaz[i]));
+      if (sentCase) {
+        this.addRow(acc, 0, caseShort0Hash(sentCase, ti));
+        this.addRow(acc, 0, caseW0Hash(sentCase, ti));
+        if (ti.lex) this.addRow(acc, 0, caseLex0Hash(sentCase, ti));
+      }
+      for (let y = 0; y < L; y++) {
+        em[e + y] = vec[own + y] + vec[vm1 + y] + vec[vp1 + y] + vec[vm2 + y] + vec[vp2 + y] + (pv[left + y] + pv[right + y] + w[s3 + y] + w[lx + y] + acc[y]) * scale;
+      }
     }
     return em;
   }
