@@ -56,14 +56,20 @@ const SHAPE_UPPER_START = 16;
 /** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits. */
 interface TextInfo {
   folded: string;
-  /** Bits of `SET_BIT` for the word sets that hold `folded`. */
+  /** Bits of `WORDS` for the word sets that hold `folded`. */
   mask: number;
   /** FLAG_CAP / FLAG_ALL_CAPS / FLAG_NISBA / SHAPE_UPPER_START; 0 for non-words. */
   shape: number;
 }
 
-/** Bit of each word set in a membership mask (`WORD_SET_NAMES` order; at most 31 sets). */
-const SET_BIT = Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>;
+/**
+ * Bit of each word set in a membership mask (`WORD_SET_NAMES` order; at most 31 sets), the argument of
+ * `NameContext.is`: `ctx.is(i, WORDS["non-names"])`. A constant bit tests in one AND, where looking a
+ * set up by name on every test was a hot spot.
+ */
+export const WORDS: Readonly<Record<WordSetName, number>> = Object.freeze(
+  Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>,
+);
 if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets do not fit a membership mask");
 
 /** Memo of token text → `TextInfo` across documents (one lookup per token; each regex and set test runs once per distinct text). */
@@ -106,7 +112,7 @@ export class NameContext {
   readonly tokens: Token[];
   /** Folded token text ("Al-Raqqah" → "al raqqah"). */
   readonly folded: string[];
-  /** Per token: the mask of word sets that hold its folded text (bits from `SET_BIT`). */
+  /** Per token: the mask of word sets that hold its folded text (bits from `WORDS`). */
   private readonly masks: Int32Array;
   /** 1 when the token lies in a boilerplate/credit region or a time expression. */
   readonly blocked: Uint8Array;
@@ -118,6 +124,8 @@ export class NameContext {
   private readonly stops: Uint8Array;
   /** Per token: the shape bits of its text (`SHAPE_UPPER_START` and FLAG_*; 0 for non-words). */
   private readonly shapes: Uint8Array;
+  /** Per token: its sentence index (`Token.sentence`), for `sameSentence`. */
+  private readonly sentenceOf: Int32Array;
   /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
   taggerUsed = false;
 
@@ -132,6 +140,7 @@ export class NameContext {
     this.flags = new Uint8Array(n);
     const shapes = new Uint8Array(n);
     this.shapes = shapes;
+    this.sentenceOf = new Int32Array(n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
@@ -141,6 +150,7 @@ export class NameContext {
       const t = doc.tokens[i];
       while (r < ranges.length && ranges[r][1] <= t.start) r++;
       for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) if (ranges[k][1] > t.start) this.blocked[i] = 1;
+      this.sentenceOf[i] = t.sentence;
       const word = t.kind === "word";
       const info = textInfo(t.text, word);
       this.folded[i] = info.folded;
@@ -186,37 +196,38 @@ export class NameContext {
 
   /** True when token `i` exists, is a word and is not blocked. */
   word(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_WORD) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_WORD) !== 0;
   }
 
   /** A capitalized, unblocked word (not a descriptive compound such as "Kurdish-led"). */
   cap(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_CAP) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_CAP) !== 0;
   }
 
   /** A word token whose text starts with a capital letter (`/^\p{Lu}/u`), blocked or not, descriptive compounds included ("US-led"). */
   upperStart(i: number): boolean {
-    return ((this.shapes[i] ?? 0) & SHAPE_UPPER_START) !== 0;
+    return i >= 0 && i < this.shapes.length && (this.shapes[i] & SHAPE_UPPER_START) !== 0;
   }
 
   /** An all-caps word of two or more letters ("ISIS", "SDF"). */
   allCaps(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_ALL_CAPS) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_ALL_CAPS) !== 0;
   }
 
   /** An Arabic article joined to a name: "al-Hadrami", "Al-Qaem", "ez-Zor". */
   nisba(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_NISBA) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_NISBA) !== 0;
   }
 
   /** A word that may be part of a name: capitalized or a nisba. */
   nameWord(i: number): boolean {
-    return ((this.flags[i] ?? 0) & (FLAG_CAP | FLAG_NISBA)) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & (FLAG_CAP | FLAG_NISBA)) !== 0;
   }
 
   /** True when tokens i and j are in the same sentence. */
   sameSentence(i: number, j: number): boolean {
-    return i >= 0 && j >= 0 && i < this.tokens.length && j < this.tokens.length && this.tokens[i].sentence === this.tokens[j].sentence;
+    const n = this.sentenceOf.length;
+    return i >= 0 && j >= 0 && i < n && j < n && this.sentenceOf[i] === this.sentenceOf[j];
   }
 
   /** True when token `i` begins its sentence (after any opening quotes or brackets). */
@@ -231,9 +242,9 @@ export class NameContext {
     return this.headline[this.tokens[i].sentence] ?? false;
   }
 
-  /** True when the folded token is in the named word set. */
-  is(i: number, set: WordSetName): boolean {
-    return ((this.masks[i] ?? 0) & SET_BIT[set]) !== 0;
+  /** True when token `i` exists and its folded text is in the word set of bit `set` (from `WORDS`). */
+  is(i: number, set: number): boolean {
+    return i >= 0 && i < this.masks.length && (this.masks[i] & set) !== 0;
   }
 
   /** The lower-cased token text (for function words such as "of", "and"). */
@@ -253,8 +264,8 @@ export class NameContext {
 
   private computeStopWord(i: number): boolean {
     return (
-      this.is(i, "non-names") || this.is(i, "common-words") || this.is(i, "org-cues") || this.is(i, "place-cues-before") ||
-      this.is(i, "person-titles") || isDemonymFolded(this.folded[i]) || isCountryFolded(this.folded[i])
+      this.is(i, WORDS["non-names"]) || this.is(i, WORDS["common-words"]) || this.is(i, WORDS["org-cues"]) || this.is(i, WORDS["place-cues-before"]) ||
+      this.is(i, WORDS["person-titles"]) || isDemonymFolded(this.folded[i]) || isCountryFolded(this.folded[i])
     );
   }
 
