@@ -8,7 +8,29 @@ export interface Refiner {
 }
 
 const LEADING_THE = /^(?:the|The|THE)\s+/;
-const POSSESSIVE = /(?:['’ʼ][sS]?)$/;
+
+/** Longest list that `sortByStart` sorts by insertion (its cost grows with the square of the length). */
+const INSERTION_SORT_MAX = 256;
+
+/**
+ * Sorts candidates by start offset in place, stably (as `Array.prototype.sort` with `a.start - b.start`
+ * would); returns `cands`. Up to `INSERTION_SORT_MAX` candidates, an insertion sort (no comparator
+ * calls; a document's candidates are a few runs already in order).
+ */
+export function sortByStart<T extends { start: number }>(cands: T[]): T[] {
+  if (cands.length > INSERTION_SORT_MAX) return cands.sort((a, b) => a.start - b.start);
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k];
+    let j = k - 1;
+    if (cands[j].start <= c.start) continue;
+    while (j >= 0 && cands[j].start > c.start) {
+      cands[j + 1] = cands[j];
+      j--;
+    }
+    cands[j + 1] = c;
+  }
+  return cands;
+}
 
 /** True when offset `start` begins a sentence of the document (the first word of its sentence). */
 function startsSentence(ctx: NameContext, start: number): boolean {
@@ -23,22 +45,36 @@ function startsSentence(ctx: NameContext, start: number): boolean {
 export const trimSpans: Refiner = {
   rule: "names/trim",
   refine(ctx, cands) {
+    const text = ctx.text;
     for (const c of cands) {
-      let s = ctx.text.slice(c.start, c.end);
-      const lead = LEADING_THE.exec(s);
-      const keepThe = c.rule === "tagger" && s.startsWith("The ") && !startsSentence(ctx, c.start);
-      if (lead && lead[0].length < s.length && !keepThe) {
-        c.start += lead[0].length;
-        s = s.slice(lead[0].length);
+      const first = text.charCodeAt(c.start);
+      if (first === 116 || first === 84) {
+        const s = text.slice(c.start, c.end);
+        const lead = LEADING_THE.exec(s);
+        const keepThe = c.rule === "tagger" && s.startsWith("The ") && !startsSentence(ctx, c.start);
+        if (lead && lead[0].length < s.length && !keepThe) c.start += lead[0].length;
       }
-      const tail = POSSESSIVE.exec(s);
-      if (tail && tail[0].length < s.length) c.end -= tail[0].length;
-      while (c.end > c.start && /\s/.test(ctx.text[c.end - 1])) c.end--;
-      while (c.start < c.end && /\s/.test(ctx.text[c.start])) c.start++;
+      const tail = possessiveLength(text, c.start, c.end);
+      if (tail < c.end - c.start) c.end -= tail;
+      while (c.end > c.start && /\s/.test(text[c.end - 1])) c.end--;
+      while (c.start < c.end && /\s/.test(text[c.start])) c.start++;
     }
     return cands.filter((c) => c.end > c.start);
   },
 };
+
+/** True for the apostrophes of a possessive: ' ’ ʼ. */
+function apostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2bc;
+}
+
+/** Length in characters of a possessive ending `text[start, end)`, as `/['’ʼ][sS]?$/` matches it ("'", "'s", "’S"); 0 if none. */
+function possessiveLength(text: string, start: number, end: number): number {
+  if (end <= start) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (apostrophe(last)) return 1;
+  return (last === 115 || last === 83) && end - start >= 2 && apostrophe(text.charCodeAt(end - 2)) ? 2 : 0;
+}
 
 /**
  * "Colonel Hassan Hashi Mohamed": the person mention is the name; the title goes to attributes.title.
@@ -111,20 +147,53 @@ export const filterTagger: Refiner = {
   },
 };
 
-/** Marks of covered text offsets, for linear-time overlap checks. */
-class Coverage {
-  private readonly marks: Uint8Array;
-  constructor(length: number) {
-    this.marks = new Uint8Array(length);
+/** Least length (offsets) of a `Coverage` buffer. */
+const COVERAGE_MIN = 4096;
+/** Longest `Coverage` buffer (offsets) that the next `reset` for a shorter text keeps. */
+export const COVERAGE_KEEP_MAX = 1 << 20;
+
+/**
+ * Marks of covered text offsets, for linear-time overlap checks. One instance serves document after
+ * document: `reset` starts a new generation instead of allocating and zeroing a buffer per document
+ * (an offset is covered when its mark equals the current generation). The buffer (4 bytes per offset)
+ * grows to the longest text met; one longer than `COVERAGE_KEEP_MAX` is dropped on the next `reset`.
+ */
+export class Coverage {
+  private marks = new Uint32Array(0);
+  private generation = 0;
+  /** Clears every mark for a text of `length` characters; returns this. */
+  reset(length: number): this {
+    if (length > this.marks.length || this.marks.length > COVERAGE_KEEP_MAX) {
+      this.marks = new Uint32Array(Math.max(length, COVERAGE_MIN));
+      this.generation = 0;
+    }
+    if (this.generation === 0xffffffff) {
+      this.marks.fill(0);
+      this.generation = 0;
+    }
+    this.generation++;
+    return this;
+  }
+  /** Length (offsets) of the buffer kept between uses. */
+  get capacity(): number {
+    return this.marks.length;
   }
   free(c: { start: number; end: number }): boolean {
-    for (let k = c.start; k < c.end; k++) if (this.marks[k]) return false;
+    const g = this.generation;
+    for (let k = c.start; k < c.end; k++) if (this.marks[k] === g) return false;
     return true;
   }
   take(c: { start: number; end: number }): void {
-    this.marks.fill(1, c.start, c.end);
+    this.marks.fill(this.generation, c.start, c.end);
   }
 }
+
+/** Coverages of the refiners below (refiners do not nest, so each is in use by one call at a time). */
+const overlapCover = new Coverage();
+const strongCover = new Coverage();
+const longWeakCover = new Coverage();
+const shortCover = new Coverage();
+const taggedCover = new Coverage();
 
 /**
  * Keeps non-overlapping candidates: rule candidates first (longest, then most confident, then earliest,
@@ -138,13 +207,15 @@ export const removeOverlaps: Refiner = {
     const rules = cands.filter((c) => c.rule !== "tagger").sort(order);
     const tagger = cands.filter((c) => c.rule === "tagger").sort(order);
     const kept: Candidate[] = [];
-    const cover = new Coverage(ctx.text.length);
-    for (const c of [...rules, ...tagger]) {
-      if (!cover.free(c)) continue;
-      cover.take(c);
-      kept.push(c);
+    const cover = overlapCover.reset(ctx.text.length);
+    for (const group of [rules, tagger]) {
+      for (const c of group) {
+        if (!cover.free(c)) continue;
+        cover.take(c);
+        kept.push(c);
+      }
     }
-    return kept.sort((a, b) => a.start - b.start);
+    return sortByStart(kept);
   },
 };
 
@@ -172,10 +243,10 @@ export const shortForms: Refiner = {
     }
     if (lastParts.size === 0) return cands;
     const weak = (c: Candidate) => c.rule === "tagger" || (c.rule === "names/gazetteer" && c.confidence < 0.9);
-    const strong = new Coverage(ctx.text.length);
+    const strong = strongCover.reset(ctx.text.length);
     for (const c of cands) if (!weak(c)) strong.take(c);
     /** Weak spans longer than one token ("William A. Wheeler" from the tagger): a short form never cuts them down. */
-    const longWeak = new Coverage(ctx.text.length);
+    const longWeak = longWeakCover.reset(ctx.text.length);
     for (const c of cands) {
       if (!weak(c)) continue;
       const i = ctx.tokenAt(c.start);
@@ -190,10 +261,11 @@ export const shortForms: Refiner = {
       if (!strong.free(t) || !longWeak.free(t)) continue;
       added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
     }
-    const shorts = new Coverage(ctx.text.length);
+    const shorts = shortCover.reset(ctx.text.length);
     for (const a of added) shorts.take(a);
     const kept = cands.filter((c) => !weak(c) || shorts.free(c));
-    return [...kept, ...added].sort((a, b) => a.start - b.start);
+    for (const a of added) kept.push(a);
+    return sortByStart(kept);
   },
 };
 
@@ -207,6 +279,21 @@ function eventLists(): { heads: ReadonlySet<string>; modifiers: ReadonlySet<stri
   return eventWords;
 }
 
+/** Characters after a place that `dropEventModifiers` reads. */
+const EVENT_WINDOW = 40;
+const WORDS_AFTER = /\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/uy;
+const WORDS_AFTER_IN_WINDOW = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
+
+/**
+ * The one or two words right after offset `end`, read from `text[end, end + EVENT_WINDOW)`: matched in
+ * place, and again on that window only when the match runs past it (a word cut at the window's end).
+ */
+function wordsAfter(text: string, end: number): RegExpExecArray | null {
+  WORDS_AFTER.lastIndex = end;
+  const m = WORDS_AFTER.exec(text);
+  return m === null || m[0].length <= EVENT_WINDOW ? m : WORDS_AFTER_IN_WINDOW.exec(text.slice(end, end + EVENT_WINDOW));
+}
+
 /**
  * "the 2005 United Kingdom general election", "the United States presidential election": a rule place
  * directly before (modifiers plus) an event head word names part of an event, not a place; dropped.
@@ -215,10 +302,9 @@ export const dropEventModifiers: Refiner = {
   rule: "names/event-modifier",
   refine(ctx, cands) {
     const { heads, modifiers } = eventLists();
-    const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
     return cands.filter((c) => {
       if (c.type !== "place" || c.rule === "tagger") return true;
-      const m = after.exec(ctx.text.slice(c.end, c.end + 40));
+      const m = wordsAfter(ctx.text, c.end);
       if (!m) return true;
       const w1 = m[1].toLowerCase();
       const w2 = m[2]?.toLowerCase();
@@ -296,10 +382,10 @@ function weakFloor(text: string, t: Candidate, r: Candidate): number {
 export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(ctx, cands) {
-    const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
+    const tagger = sortByStart(cands.filter((c) => c.rule === "tagger"));
     const dropped = new Set<Candidate>();
     let from = 0;
-    const rules = cands.filter((c) => c.rule !== "tagger").sort((a, b) => a.start - b.start);
+    const rules = tagger.length === 0 ? [] : sortByStart(cands.filter((c) => c.rule !== "tagger"));
     for (const r of rules) {
       while (from < tagger.length && tagger[from].end <= r.start) from++;
       for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {
@@ -322,7 +408,7 @@ export const weighEvidence: Refiner = {
     const kept = cands.filter((c) => !dropped.has(c));
     for (const c of kept) {
       if (c.attributes === undefined) c.attributes = { sources: [c.rule] };
-      else if (!c.attributes.sources) c.attributes = { ...c.attributes, sources: [c.rule] };
+      else if (!c.attributes.sources) c.attributes.sources = [c.rule];
     }
     return kept;
   },
@@ -340,7 +426,7 @@ export const dropSilentAcronyms: Refiner = {
   rule: "names/silent-acronym",
   refine(ctx, cands) {
     if (!ctx.taggerUsed) return cands;
-    const tagged = new Coverage(ctx.text.length);
+    const tagged = taggedCover.reset(ctx.text.length);
     for (const c of cands) if (c.rule === "tagger") tagged.take(c);
     return cands.filter((c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
   },
