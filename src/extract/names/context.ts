@@ -38,7 +38,7 @@ const FLAG_NISBA = 8;
 
 /**
  * One-character tokens that folding turns into a space and that are not case-ignorable (so lower-casing
- * across them is as across a space): `joinFolds` may join tokens that touch one of them.
+ * across them is as across a space): `foldedSpan` may join the folds of tokens that touch one of them.
  */
 const SPACERS = new Set([",", "(", ")", "[", "]", ";", "!", "?", "-", "–", "—", "/"]);
 
@@ -46,20 +46,39 @@ function spacer(t: string): boolean {
   return t.length === 1 && SPACERS.has(t);
 }
 
-/** Key stride of the per-document span-fold memo (spans of this many tokens or more are not memoized). */
-const SPAN_KEY = 1024;
 /** Memo size limit of the per-text caches below (cleared when exceeded). */
 const FOLD_CACHE_MAX = 200_000;
+/** Span folds interned across documents (`SpanNode`s) before the text caches, which hold them, are cleared. */
+const SPAN_NODES_MAX = 200_000;
+/** Spans of this many tokens or more are folded afresh instead of interned. */
+const SPAN_INTERN_MAX = 12;
 /** Shape bit: the word starts with a capital (before the descriptive-compound check). */
 const SHAPE_UPPER_START = 16;
 
-/** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits. */
-interface TextInfo {
+/**
+ * The fold of a run of tokens, interned: the same run of token texts gives the same node (and the same
+ * string objects) in every document, so span folds are built once and their Map keys hash once.
+ */
+interface SpanNode {
+  /** The tokens' folds joined by single spaces, empty folds skipped ("the islamic state"). */
+  joined: string;
+  /** `joined` without a leading word "the": the span's `foldName`. */
+  name: string;
+  /** Nodes of the runs one token longer, by the next token's `TextInfo`. */
+  next: Map<TextInfo, SpanNode> | undefined;
+}
+
+/** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits; the root of its span folds. */
+interface TextInfo extends SpanNode {
   folded: string;
   /** Bits of `WORDS` for the word sets that hold `folded`. */
   mask: number;
   /** FLAG_CAP / FLAG_ALL_CAPS / FLAG_NISBA / SHAPE_UPPER_START; 0 for non-words. */
   shape: number;
+  /** Number of space-separated words of `folded` ("al raqqah" → 2). */
+  words: number;
+  /** First word of `folded` ("al raqqah" → "al"). */
+  first: string;
 }
 
 /**
@@ -75,11 +94,20 @@ if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets d
 /** Memo of token text → `TextInfo` across documents (one lookup per token; each regex and set test runs once per distinct text). */
 const infoCache = new Map<string, TextInfo>();
 const wordInfoCache = new Map<string, TextInfo>();
+/** `SpanNode`s made since the text caches were last cleared. */
+let spanNodes = 0;
+
+/** Every word of every word set → its membership mask, built on first use. */
+let masksByWord: Map<string, number> | undefined;
 
 function membershipMask(folded: string): number {
-  let m = 0;
-  for (let k = 0; k < WORD_SET_NAMES.length; k++) if (wordSet(WORD_SET_NAMES[k]).has(folded)) m |= 1 << k;
-  return m;
+  if (masksByWord === undefined) {
+    masksByWord = new Map();
+    for (let k = 0; k < WORD_SET_NAMES.length; k++) {
+      for (const w of wordSet(WORD_SET_NAMES[k])) masksByWord.set(w, (masksByWord.get(w) ?? 0) | (1 << k));
+    }
+  }
+  return masksByWord.get(folded) ?? 0;
 }
 
 function shapeOf(t: string): number {
@@ -93,17 +121,46 @@ function shapeOf(t: string): number {
   return f;
 }
 
+/** `folded` without a leading word "the" (as `foldName` drops it). */
+function withoutThe(folded: string): string {
+  if (folded.charCodeAt(0) !== 116 || !folded.startsWith("the")) return folded;
+  return folded.length === 3 ? "" : folded.charCodeAt(3) === 32 ? folded.slice(4) : folded;
+}
+
 /** The cached `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
 function textInfo(text: string, word: boolean): TextInfo {
   const cache = word ? wordInfoCache : infoCache;
   let info = cache.get(text);
   if (info === undefined) {
     const folded = word ? foldToken(text) : text;
-    info = { folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0 };
+    const joined = word ? folded : foldToken(text);
+    const sp = folded.indexOf(" ");
+    let words = 1;
+    for (let k = sp; k >= 0; k = folded.indexOf(" ", k + 1)) words++;
+    info = {
+      joined, name: withoutThe(joined), next: undefined,
+      folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    };
     if (cache.size >= FOLD_CACHE_MAX) cache.clear();
     cache.set(text, info);
   }
   return info;
+}
+
+/** The node of `node`'s run extended by one token of text info `info` (made on first use). */
+function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
+  let next = node.next?.get(info);
+  if (next === undefined) {
+    const joined = info.joined.length === 0 ? node.joined : node.joined.length === 0 ? info.joined : node.joined + " " + info.joined;
+    next = { joined, name: withoutThe(joined), next: undefined };
+    (node.next ??= new Map()).set(info, next);
+    if (++spanNodes > SPAN_NODES_MAX) {
+      infoCache.clear();
+      wordInfoCache.clear();
+      spanNodes = 0;
+    }
+  }
+  return next;
 }
 
 /** What every recognizer needs: tokens, their folded forms, and which tokens may not be part of a name. */
@@ -112,6 +169,8 @@ export class NameContext {
   readonly tokens: Token[];
   /** Folded token text ("Al-Raqqah" → "al raqqah"). */
   readonly folded: string[];
+  /** Per token: the `TextInfo` of its text. */
+  private readonly infos: TextInfo[];
   /** Per token: the mask of word sets that hold its folded text (bits from `WORDS`). */
   private readonly masks: Int32Array;
   /** 1 when the token lies in a boilerplate/credit region or a time expression. */
@@ -134,6 +193,8 @@ export class NameContext {
     this.tokens = doc.tokens;
     const n = doc.tokens.length;
     this.folded = new Array<string>(n);
+    this.infos = new Array<TextInfo>(n);
+    this.gaps = new Uint8Array(n);
     this.masks = new Int32Array(n);
     this.blocked = new Uint8Array(n);
     this.stops = new Uint8Array(n);
@@ -153,6 +214,7 @@ export class NameContext {
       this.sentenceOf[i] = t.sentence;
       const word = t.kind === "word";
       const info = textInfo(t.text, word);
+      this.infos[i] = info;
       this.folded[i] = info.folded;
       this.masks[i] = info.mask;
       shapes[i] = info.shape;
@@ -306,14 +368,12 @@ export class NameContext {
 
   /** Number of folded words in token i ("Al-Raqqah" → 2). */
   wordCount(i: number): number {
-    const f = this.folded[i];
-    let n = 1;
-    for (let k = f.indexOf(" "); k >= 0; k = f.indexOf(" ", k + 1)) n++;
-    return n;
+    return this.infos[i].words;
   }
 
   /** The n-th (0-based) folded word of token i, or "" ("Al-Raqqah", 1 → "raqqah"). */
   foldedWord(i: number, n: number): string {
+    if (n === 0) return this.infos[i].first;
     const f = this.folded[i];
     let from = 0;
     for (let k = 0; k < n; k++) {
@@ -325,59 +385,52 @@ export class NameContext {
     return end < 0 ? f.slice(from) : f.slice(from, end);
   }
 
-  /** `foldName` of token i's text: its folded form without a leading "the" (words), else folded afresh. */
+  /** `foldName` of token i's text: its folded form without a leading "the". */
   foldedName(i: number): string {
-    if (this.tokens[i].kind !== "word") return foldName(this.tokens[i].text);
-    const f = this.folded[i];
-    if (f.charCodeAt(0) !== 116 || !f.startsWith("the")) return f;
-    return f.length === 3 ? "" : f.charCodeAt(3) === 32 ? f.slice(4) : f;
+    return this.infos[i].name;
   }
 
-  /** Memo of `foldedSpan` for spans of two or more tokens, keyed `i * SPAN_KEY + (j - i)`. */
-  private readonly spanFolds = new Map<number, string>();
+  /** Per gap between tokens k and k + 1: 0 not yet known, 1 their folds do not join, 2 they do (see `joins`). */
+  private readonly gaps: Uint8Array;
 
-  /** `foldName(this.slice(i, j))`, memoized per document. */
-  foldedSpan(i: number, j: number): string {
-    if (i === j) return this.foldedName(i);
-    if (j - i >= SPAN_KEY) return foldName(this.slice(i, j));
-    const key = i * SPAN_KEY + (j - i);
-    let f = this.spanFolds.get(key);
-    if (f === undefined) {
-      f = this.joinFolds(i, j) ?? foldName(this.slice(i, j));
-      this.spanFolds.set(key, f);
+  /**
+   * True when plain whitespace or a one-character `SPACERS` token separates tokens k and k + 1: folding
+   * is per character and those split words, so the folded words across the gap are those of the two
+   * tokens in order.
+   */
+  private joins(k: number): boolean {
+    if (this.gaps[k] === 0) {
+      const from = this.tokens[k].end;
+      const to = this.tokens[k + 1].start;
+      let ok = true;
+      if (to <= from) ok = spacer(this.tokens[k].text) || spacer(this.tokens[k + 1].text);
+      for (let p = from; ok && p < to; p++) {
+        const c = this.text.charCodeAt(p);
+        ok = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+      }
+      this.gaps[k] = ok ? 2 : 1;
     }
-    return f;
+    return this.gaps[k] === 2;
   }
 
   /**
-   * `foldName` of tokens i..j from their folded forms, or undefined unless plain whitespace or a
-   * one-character `SPACERS` token separates every two of them (folding is per character and those split
-   * words, so the folded words of the span are then those of its tokens in order; a leading "the" is
-   * dropped as `foldName` does).
+   * `foldName(this.slice(i, j))`. When every gap joins (`joins`), the tokens' folds joined (a leading "the"
+   * dropped), interned across documents for spans under `SPAN_INTERN_MAX` tokens; else folded afresh.
    */
-  private joinFolds(i: number, j: number): string | undefined {
-    const toks = this.tokens;
-    const text = this.text;
-    for (let k = i; k < j; k++) {
-      const from = toks[k].end;
-      const to = toks[k + 1].start;
-      if (to <= from) {
-        if (!spacer(toks[k].text) && !spacer(toks[k + 1].text)) return undefined;
-        continue;
+  foldedSpan(i: number, j: number): string {
+    if (i === j) return this.infos[i].name;
+    for (let k = i; k < j; k++) if (!this.joins(k)) return foldName(this.slice(i, j));
+    if (j - i >= SPAN_INTERN_MAX) {
+      let joined = "";
+      for (let k = i; k <= j; k++) {
+        const f = this.infos[k].joined;
+        if (f.length > 0) joined = joined.length === 0 ? f : joined + " " + f;
       }
-      for (let p = from; p < to; p++) {
-        const c = text.charCodeAt(p);
-        if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return undefined;
-      }
+      return withoutThe(joined);
     }
-    let out = "";
-    for (let k = i; k <= j; k++) {
-      const f = toks[k].kind === "word" ? this.folded[k] : foldToken(toks[k].text);
-      if (f.length === 0) continue;
-      out = out.length === 0 ? f : out + " " + f;
-    }
-    if (out.charCodeAt(0) !== 116 || !out.startsWith("the")) return out;
-    return out.length === 3 ? "" : out.charCodeAt(3) === 32 ? out.slice(4) : out;
+    let node: SpanNode = this.infos[i];
+    for (let k = i + 1; k <= j; k++) node = extendSpan(node, this.infos[k]);
+    return node.name;
   }
 
   /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
