@@ -70,6 +70,9 @@ interface SpanNode {
 
 /** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits; the root of its span folds. */
 interface TextInfo extends SpanNode {
+  /** The token text and whether the token is a word (the table key). */
+  text: string;
+  word: boolean;
   folded: string;
   /** Bits of `WORDS` for the word sets that hold `folded`. */
   mask: number;
@@ -91,11 +94,74 @@ export const WORDS: Readonly<Record<WordSetName, number>> = Object.freeze(
 );
 if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets do not fit a membership mask");
 
-/** Memo of token text → `TextInfo` across documents (one lookup per token; each regex and set test runs once per distinct text). */
-const infoCache = new Map<string, TextInfo>();
-const wordInfoCache = new Map<string, TextInfo>();
-/** `SpanNode`s made since the text caches were last cleared. */
-let spanNodes = 0;
+/** FNV-1a hash of a token text's character codes, seeded by whether it is a word. */
+function textHash(text: string, word: boolean): number {
+  let h = word ? 0x811c9dc5 : 0x050c5d1f;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** Slots of an empty `TextInfoTable`. */
+const TABLE_MIN_SLOTS = 1024;
+
+/**
+ * Token text (and whether it is a word) → `TextInfo`, across documents: an open-addressing table hashed
+ * from the text's character codes (each token's text is a fresh string, which as a Map key would be
+ * hashed by the engine on every lookup). Holds at most `FOLD_CACHE_MAX` texts, and the span folds hung
+ * off them at most `SPAN_NODES_MAX` nodes; it is emptied when either is reached.
+ */
+class TextInfoTable {
+  /** Per slot: 1 + index into `entries`, or 0 when free; the length is a power of two, over twice the entries. */
+  private slots = new Int32Array(TABLE_MIN_SLOTS);
+  private entries: TextInfo[] = [];
+  /** Span nodes made since the table was last emptied. */
+  private spanNodes = 0;
+
+  get(text: string, word: boolean): TextInfo {
+    const mask = this.slots.length - 1;
+    for (let s = textHash(text, word) & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s];
+      if (e === 0) return this.add(s, makeTextInfo(text, word));
+      const info = this.entries[e - 1];
+      if (info.text === text && info.word === word) return info;
+    }
+  }
+
+  /** Counts one new span node; empties the table past `SPAN_NODES_MAX` (nodes in use stay valid). */
+  countSpanNode(): void {
+    if (++this.spanNodes > SPAN_NODES_MAX) this.clear();
+  }
+
+  private clear(): void {
+    this.slots = new Int32Array(TABLE_MIN_SLOTS);
+    this.entries = [];
+    this.spanNodes = 0;
+  }
+
+  private add(slot: number, info: TextInfo): TextInfo {
+    if (this.entries.length >= FOLD_CACHE_MAX) {
+      this.clear();
+      return this.add(this.freeSlot(info), info);
+    }
+    this.entries.push(info);
+    this.slots[slot] = this.entries.length;
+    if (this.entries.length * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let k = 0; k < this.entries.length; k++) this.slots[this.freeSlot(this.entries[k])] = k + 1;
+    }
+    return info;
+  }
+
+  /** The first free slot on `info`'s probe path. */
+  private freeSlot(info: TextInfo): number {
+    const mask = this.slots.length - 1;
+    let s = textHash(info.text, info.word) & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    return s;
+  }
+}
+
+const textInfos = new TextInfoTable();
 
 /** Every word of every word set → its membership mask, built on first use. */
 let masksByWord: Map<string, number> | undefined;
@@ -127,24 +193,17 @@ function withoutThe(folded: string): string {
   return folded.length === 3 ? "" : folded.charCodeAt(3) === 32 ? folded.slice(4) : folded;
 }
 
-/** The cached `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
-function textInfo(text: string, word: boolean): TextInfo {
-  const cache = word ? wordInfoCache : infoCache;
-  let info = cache.get(text);
-  if (info === undefined) {
-    const folded = word ? foldToken(text) : text;
-    const joined = word ? folded : foldToken(text);
-    const sp = folded.indexOf(" ");
-    let words = 1;
-    for (let k = sp; k >= 0; k = folded.indexOf(" ", k + 1)) words++;
-    info = {
-      joined, name: withoutThe(joined), next: undefined,
-      folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
-    };
-    if (cache.size >= FOLD_CACHE_MAX) cache.clear();
-    cache.set(text, info);
-  }
-  return info;
+/** The `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
+function makeTextInfo(text: string, word: boolean): TextInfo {
+  const folded = word ? foldToken(text) : text;
+  const joined = word ? folded : foldToken(text);
+  const sp = folded.indexOf(" ");
+  let words = 1;
+  for (let k = sp; k >= 0; k = folded.indexOf(" ", k + 1)) words++;
+  return {
+    joined, name: withoutThe(joined), next: undefined,
+    text, word, folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+  };
 }
 
 /** The node of `node`'s run extended by one token of text info `info` (made on first use). */
@@ -154,11 +213,7 @@ function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
     const joined = info.joined.length === 0 ? node.joined : node.joined.length === 0 ? info.joined : node.joined + " " + info.joined;
     next = { joined, name: withoutThe(joined), next: undefined };
     (node.next ??= new Map()).set(info, next);
-    if (++spanNodes > SPAN_NODES_MAX) {
-      infoCache.clear();
-      wordInfoCache.clear();
-      spanNodes = 0;
-    }
+    textInfos.countSpanNode();
   }
   return next;
 }
@@ -195,6 +250,7 @@ export class NameContext {
     this.folded = new Array<string>(n);
     this.infos = new Array<TextInfo>(n);
     this.gaps = new Uint8Array(n);
+    this.runs = new Array<SpanNode[] | undefined>(n);
     this.masks = new Int32Array(n);
     this.blocked = new Uint8Array(n);
     this.stops = new Uint8Array(n);
@@ -213,7 +269,7 @@ export class NameContext {
       for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) if (ranges[k][1] > t.start) this.blocked[i] = 1;
       this.sentenceOf[i] = t.sentence;
       const word = t.kind === "word";
-      const info = textInfo(t.text, word);
+      const info = textInfos.get(t.text, word);
       this.infos[i] = info;
       this.folded[i] = info.folded;
       this.masks[i] = info.mask;
@@ -419,19 +475,30 @@ export class NameContext {
    */
   foldedSpan(i: number, j: number): string {
     if (i === j) return this.infos[i].name;
-    for (let k = i; k < j; k++) if (!this.joins(k)) return foldName(this.slice(i, j));
     if (j - i >= SPAN_INTERN_MAX) {
       let joined = "";
       for (let k = i; k <= j; k++) {
+        if (k < j && !this.joins(k)) return foldName(this.slice(i, j));
         const f = this.infos[k].joined;
         if (f.length > 0) joined = joined.length === 0 ? f : joined + " " + f;
       }
       return withoutThe(joined);
     }
-    let node: SpanNode = this.infos[i];
-    for (let k = i + 1; k <= j; k++) node = extendSpan(node, this.infos[k]);
-    return node.name;
+    let run = this.runs[i];
+    if (run === undefined) {
+      run = [this.infos[i]];
+      this.runs[i] = run;
+    }
+    while (run.length <= j - i) {
+      const k = i + run.length;
+      if (!this.joins(k - 1)) return foldName(this.slice(i, j));
+      run.push(extendSpan(run[run.length - 1], this.infos[k]));
+    }
+    return run[j - i].name;
   }
+
+  /** Per start token i: the interned folds of spans i..i + d at index d, as far as `foldedSpan` went. */
+  private readonly runs: (SpanNode[] | undefined)[];
 
   /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
   knownOrg(i: number, j: number): KnownOrgMatch | undefined {
