@@ -82,6 +82,12 @@ interface TextInfo extends SpanNode {
   words: number;
   /** First word of `folded` ("al raqqah" → "al"). */
   first: string;
+  /** True when the text is an ordinary word rather than a name part (see `NameContext.stopWord`). */
+  stop: boolean;
+  /** Country code that `folded` names or implies as a demonym ("syria", "iraqi"), or "" when none. */
+  countryCode: string;
+  /** True when `name` is a demonym. */
+  demonymName: boolean;
 }
 
 /**
@@ -93,6 +99,9 @@ export const WORDS: Readonly<Record<WordSetName, number>> = Object.freeze(
   Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>,
 );
 if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets do not fit a membership mask");
+
+/** Word sets whose words are not name parts (with demonyms and country names: `NameContext.stopWord`). */
+const STOP_SETS = WORDS["non-names"] | WORDS["common-words"] | WORDS["org-cues"] | WORDS["place-cues-before"] | WORDS["person-titles"];
 
 /** FNV-1a hash of a token text's character codes, seeded by whether it is a word. */
 function textHash(text: string, word: boolean): number {
@@ -200,9 +209,15 @@ function makeTextInfo(text: string, word: boolean): TextInfo {
   const sp = folded.indexOf(" ");
   let words = 1;
   for (let k = sp; k >= 0; k = folded.indexOf(" ", k + 1)) words++;
+  const mask = membershipMask(folded);
+  const country = isCountryFolded(folded);
+  const demonym = isDemonymFolded(folded);
+  const name = withoutThe(joined);
   return {
-    joined, name: withoutThe(joined), next: undefined,
-    text, word, folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    joined, name, next: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    stop: (mask & STOP_SETS) !== 0 || demonym || country,
+    countryCode: country || demonym ? lookupCountry(folded)?.cca2 ?? "" : "",
+    demonymName: isDemonymFolded(name),
   };
 }
 
@@ -234,8 +249,6 @@ export class NameContext {
   readonly headline: boolean[];
   /** Per token: bit 1 usable word, 2 capitalized, 4 all caps, 8 nisba (see FLAG_*). */
   private readonly flags: Uint8Array;
-  /** Memo of `stopWord`: 0 unknown, 1 no, 2 yes. */
-  private readonly stops: Uint8Array;
   /** Per token: the shape bits of its text (`SHAPE_UPPER_START` and FLAG_*; 0 for non-words). */
   private readonly shapes: Uint8Array;
   /** Per token: its sentence index (`Token.sentence`), for `sameSentence`. */
@@ -253,7 +266,6 @@ export class NameContext {
     this.runs = new Array<SpanNode[] | undefined>(n);
     this.masks = new Int32Array(n);
     this.blocked = new Uint8Array(n);
-    this.stops = new Uint8Array(n);
     this.flags = new Uint8Array(n);
     const shapes = new Uint8Array(n);
     this.shapes = shapes;
@@ -298,11 +310,8 @@ export class NameContext {
       this.countries = new Set();
       for (let i = 0; i < this.tokens.length; i++) {
         if (!this.cap(i)) continue;
-        const f = this.folded[i];
-        if (isCountryFolded(f) || isDemonymFolded(f)) {
-          const c = lookupCountry(f);
-          if (c) this.countries.add(c.cca2);
-        }
+        const code = this.infos[i].countryCode;
+        if (code !== "") this.countries.add(code);
       }
     }
     return this.countries;
@@ -375,16 +384,12 @@ export class NameContext {
    * word, common lower-case word, demonym or country. Names are not extended over these.
    */
   stopWord(i: number): boolean {
-    if (i < 0 || i >= this.tokens.length) return false;
-    if (this.stops[i] === 0) this.stops[i] = this.computeStopWord(i) ? 2 : 1;
-    return this.stops[i] === 2;
+    return i >= 0 && i < this.infos.length && this.infos[i].stop;
   }
 
-  private computeStopWord(i: number): boolean {
-    return (
-      this.is(i, WORDS["non-names"]) || this.is(i, WORDS["common-words"]) || this.is(i, WORDS["org-cues"]) || this.is(i, WORDS["place-cues-before"]) ||
-      this.is(i, WORDS["person-titles"]) || isDemonymFolded(this.folded[i]) || isCountryFolded(this.folded[i])
-    );
+  /** True when the `foldName` of token i is a demonym ("Iraqi"). */
+  demonym(i: number): boolean {
+    return this.infos[i].demonymName;
   }
 
   /** Index of the token that starts at offset `start`, or -1 (binary search). */

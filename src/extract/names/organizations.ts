@@ -1,6 +1,6 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
-import { isDemonym, isDemonymFolded, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
+import { isDemonym, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
 
 /** Words that may join capitalized words inside an organization name. */
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
@@ -150,7 +150,7 @@ export const demonymOrg: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < ctx.length; i++) {
       if (!ctx.cap(i) || !ctx.word(i + 1) || !ctx.sameSentence(i, i + 1) || !ctx.is(i + 1, WORDS["demonym-heads"])) continue;
-      if (!isDemonymFolded(ctx.foldedName(i))) continue;
+      if (!ctx.demonym(i)) continue;
       if (ctx.cap(i - 1) && !ctx.sentenceInitial(i) && !ctx.is(i - 1, WORDS["non-names"])) continue;
       out.push(ctx.candidate(i, i + 1, "organization", this.rule, 0.85));
       i++;

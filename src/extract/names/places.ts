@@ -2,7 +2,7 @@ import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
 import {
-  adminRank, countryMaxWords, isDemonymFolded, lookupCountryNameFolded, lookupPlaceLooseFolded,
+  adminRank, countryMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded,
   matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
@@ -139,7 +139,7 @@ function runForward(ctx: NameContext, i: number, max = 4): number {
 /** True when tokens i..j are only demonyms, function words or known organizations: not a place. */
 function notAPlace(ctx: NameContext, i: number, j: number): boolean {
   if (knownOrgSpan(ctx, i, j) || ctx.allCaps(i)) return true;
-  for (let k = i; k <= j; k++) if (!isDemonymFolded(ctx.foldedName(k)) && !ctx.is(k, WORDS["non-names"]) && !ctx.is(k, WORDS["common-words"])) return false;
+  for (let k = i; k <= j; k++) if (!ctx.demonym(k) && !ctx.is(k, WORDS["non-names"]) && !ctx.is(k, WORDS["common-words"])) return false;
   return true;
 }
 
