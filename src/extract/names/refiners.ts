@@ -219,6 +219,33 @@ export const removeOverlaps: Refiner = {
   },
 };
 
+/** Memo of `shortFormsOf` (names recur across documents); cleared past `SHORT_FORMS_MAX` entries. */
+const shortFormMemo = new Map<string, readonly string[]>();
+const SHORT_FORMS_MAX = 50_000;
+const NISBA_PART = /^(?:al|el|ad|ar|as|ash|at|az|an)-(.+)$/i;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Folded forms by which the last word of a person's name may recur alone: "al-Adnani" gives "al adnani"
+ * and "adnani", "Hadrami" gives "hadrami"; none for a lower-case or common word.
+ */
+function shortFormsOf(last: string): readonly string[] {
+  let parts = shortFormMemo.get(last);
+  if (parts === undefined) {
+    const nisba = NISBA_PART.exec(last);
+    const out: string[] = [];
+    if (nisba) {
+      out.push(foldName(last));
+      const bare = foldName(nisba[1]);
+      if (UPPER_START.test(nisba[1]) && bare.length > 3 && !isDemonym(bare) && !wordSet("common-words").has(bare)) out.push(bare);
+    } else if (UPPER_START.test(last) && !wordSet("common-words").has(foldName(last))) out.push(foldName(last));
+    parts = out;
+    if (shortFormMemo.size >= SHORT_FORMS_MAX) shortFormMemo.clear();
+    shortFormMemo.set(last, parts);
+  }
+  return parts;
+}
+
 /**
  * Finds later and earlier lone uses of a person's last name part ("al-Hadrami", "Al-Masri", "Adnani"
  * for "al-Adnani"); they
@@ -230,16 +257,9 @@ export const shortForms: Refiner = {
     const lastParts = new Set<string>();
     for (const c of cands) {
       if (c.type !== "person" || c.form !== "name") continue;
-      const s = ctx.text.slice(c.start, c.end);
-      const sp = s.lastIndexOf(" ");
-      if (sp < 0) continue;
-      const last = s.slice(sp + 1);
-      const nisba = /^(?:al|el|ad|ar|as|ash|at|az|an)-(.+)$/i.exec(last);
-      if (nisba) {
-        lastParts.add(foldName(last));
-        const bare = foldName(nisba[1]);
-        if (/^\p{Lu}/u.test(nisba[1]) && bare.length > 3 && !isDemonym(bare) && !wordSet("common-words").has(bare)) lastParts.add(bare);
-      } else if (/^\p{Lu}/u.test(last) && !wordSet("common-words").has(foldName(last))) lastParts.add(foldName(last));
+      const sp = ctx.text.lastIndexOf(" ", c.end - 1);
+      if (sp < c.start) continue;
+      for (const part of shortFormsOf(ctx.text.slice(sp + 1, c.end))) lastParts.add(part);
     }
     if (lastParts.size === 0) return cands;
     const weak = (c: Candidate) => c.rule === "tagger" || (c.rule === "names/gazetteer" && c.confidence < 0.9);
