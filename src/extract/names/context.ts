@@ -237,8 +237,6 @@ function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
 export class NameContext {
   readonly text: string;
   readonly tokens: Token[];
-  /** Folded token text ("Al-Raqqah" → "al raqqah"). */
-  readonly folded: string[];
   /** Per token: the `TextInfo` of its text. */
   private readonly infos: TextInfo[];
   /** Per token: the mask of word sets that hold its folded text (bits from `WORDS`). */
@@ -260,10 +258,8 @@ export class NameContext {
     this.text = doc.text;
     this.tokens = doc.tokens;
     const n = doc.tokens.length;
-    this.folded = new Array<string>(n);
     this.infos = new Array<TextInfo>(n);
     this.gaps = new Uint8Array(n);
-    this.runs = new Array<SpanNode[] | undefined>(n);
     this.masks = new Int32Array(n);
     this.blocked = new Uint8Array(n);
     this.flags = new Uint8Array(n);
@@ -283,7 +279,6 @@ export class NameContext {
       const word = t.kind === "word";
       const info = textInfos.get(t.text, word);
       this.infos[i] = info;
-      this.folded[i] = info.folded;
       this.masks[i] = info.mask;
       shapes[i] = info.shape;
       if (word && this.blocked[i] === 0) this.flags[i] = FLAG_WORD | (info.shape & (FLAG_CAP | FLAG_ALL_CAPS | FLAG_NISBA));
@@ -427,6 +422,11 @@ export class NameContext {
     return j >= i && i >= 0 ? this.foldedSpan(i, j) : foldName(this.text.slice(start, end));
   }
 
+  /** Folded text of token i ("Al-Raqqah" → "al raqqah"; non-words as they are). */
+  foldedToken(i: number): string {
+    return this.infos[i].folded;
+  }
+
   /** Number of folded words in token i ("Al-Raqqah" → 2). */
   wordCount(i: number): number {
     return this.infos[i].words;
@@ -435,7 +435,7 @@ export class NameContext {
   /** The n-th (0-based) folded word of token i, or "" ("Al-Raqqah", 1 → "raqqah"). */
   foldedWord(i: number, n: number): string {
     if (n === 0) return this.infos[i].first;
-    const f = this.folded[i];
+    const f = this.infos[i].folded;
     let from = 0;
     for (let k = 0; k < n; k++) {
       const sp = f.indexOf(" ", from);
@@ -489,10 +489,11 @@ export class NameContext {
       }
       return withoutThe(joined);
     }
-    let run = this.runs[i];
-    if (run === undefined) {
-      run = [this.infos[i]];
-      this.runs[i] = run;
+    const run = this.run;
+    if (this.runStart !== i) {
+      run.length = 1;
+      run[0] = this.infos[i];
+      this.runStart = i;
     }
     while (run.length <= j - i) {
       const k = i + run.length;
@@ -502,8 +503,10 @@ export class NameContext {
     return run[j - i].name;
   }
 
-  /** Per start token i: the interned folds of spans i..i + d at index d, as far as `foldedSpan` went. */
-  private readonly runs: (SpanNode[] | undefined)[];
+  /** Start token of `run`, or -1. */
+  private runStart = -1;
+  /** The interned folds of spans runStart..runStart + d at index d, as far as `foldedSpan` went (callers try several ends per start). */
+  private readonly run: SpanNode[] = [];
 
   /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
   knownOrg(i: number, j: number): KnownOrgMatch | undefined {

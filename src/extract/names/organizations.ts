@@ -54,6 +54,9 @@ export const knownOrganization: Recognizer = {
   },
 };
 
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const DIGIT = /\d/;
+
 /** Unknown all-caps acronyms ("SDF", "YPG"), typed organization until a refiner says otherwise. */
 export const acronym: Recognizer = {
   rule: "names/acronym",
@@ -61,7 +64,7 @@ export const acronym: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       const t = ctx.tokens[i].text;
-      if (!ctx.allCaps(i) || t.length > 6 || !/\p{Lu}.*\p{Lu}/u.test(t) || /\d/.test(t)) continue;
+      if (!ctx.allCaps(i) || t.length > 6 || !TWO_CAPITALS.test(t) || DIGIT.test(t)) continue;
       if (ctx.is(i, WORDS["acronym-stoplist"]) || shouted(ctx, i) || ctx.inHeadline(i)) continue;
       const f = ctx.foldedName(i);
       if (matchKnownOrganizationFolded(t, f) || lookupCountryNameFolded(f) || ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"])) continue;

@@ -49,7 +49,7 @@ export const arabicKunya: Recognizer = {
       if (!ctx.cap(i) || !ctx.is(i, WORDS["kunya"])) continue;
       let j = i + 1;
       if (!ctx.sameSentence(i, j) || !(ctx.cap(j) || ctx.nisba(j)) || ctx.is(j, WORDS["non-names"]) || ctx.is(j, WORDS["org-cues"])) continue;
-      if (COMPOUND_FIRST.has(ctx.folded[j]) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
+      if (COMPOUND_FIRST.has(ctx.foldedToken(j)) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
       const ext = extendArabicName(ctx, j);
       let start = i;
       while (start - 1 >= 0 && i - start < 2 && ctx.sameSentence(start - 1, i) && ctx.cap(start - 1) && ctx.is(start - 1, WORDS["given-names"]) && !ctx.stopWord(start - 1)) start--;

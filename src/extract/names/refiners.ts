@@ -8,6 +8,21 @@ export interface Refiner {
 }
 
 const LEADING_THE = /^(?:the|The|THE)\s+/;
+/** Regular expressions of the loops below, made once (a literal in a loop makes a new object per pass). */
+const SPACE = /\s/;
+const TITLE_WORD = /^(\p{Lu}[\p{L}]*\.?)\s+(?=\S)/u;
+const OPEN_PAREN_BEFORE = /\s?\($/;
+const NAME_START = /^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u;
+
+/** `cands.filter(keep)`, but `cands` itself when every candidate is kept (`keep` runs once per candidate). */
+function keepWhere(cands: Candidate[], keep: (c: Candidate) => boolean): Candidate[] {
+  let k = 0;
+  while (k < cands.length && keep(cands[k])) k++;
+  if (k === cands.length) return cands;
+  const out = cands.slice(0, k);
+  for (k++; k < cands.length; k++) if (keep(cands[k])) out.push(cands[k]);
+  return out;
+}
 
 /** Longest list that `sortByStart` sorts by insertion (its cost grows with the square of the length). */
 const INSERTION_SORT_MAX = 256;
@@ -56,10 +71,10 @@ export const trimSpans: Refiner = {
       }
       const tail = possessiveLength(text, c.start, c.end);
       if (tail < c.end - c.start) c.end -= tail;
-      while (c.end > c.start && /\s/.test(text[c.end - 1])) c.end--;
-      while (c.start < c.end && /\s/.test(text[c.start])) c.start++;
+      while (c.end > c.start && SPACE.test(text[c.end - 1])) c.end--;
+      while (c.start < c.end && SPACE.test(text[c.start])) c.start++;
     }
-    return cands.filter((c) => c.end > c.start);
+    return keepWhere(cands, (c) => c.end > c.start);
   },
 };
 
@@ -89,14 +104,14 @@ export const attachTitles: Refiner = {
       let s = ctx.text.slice(c.start, c.end);
       let cut = 0;
       for (;;) {
-        const m = /^(\p{Lu}[\p{L}]*\.?)\s+(?=\S)/u.exec(s.slice(cut));
+        const m = TITLE_WORD.exec(s.slice(cut));
         if (!m || !titles.has(foldName(m[1]))) break;
         cut += m[0].length;
       }
       if (cut === 0) continue;
       const title = s.slice(0, cut).trim();
       const lastTitle = title.split(/\s+/).pop() ?? "";
-      if (!/\s/.test(s.slice(cut).trim()) && wordSet("title-part-of-name").has(foldName(lastTitle))) continue;
+      if (!SPACE.test(s.slice(cut).trim()) && wordSet("title-part-of-name").has(foldName(lastTitle))) continue;
       c.start += cut;
       s = s.slice(cut);
       c.attributes = { ...c.attributes, title };
@@ -114,7 +129,7 @@ export const typeAcronyms: Refiner = {
     for (const c of cands) {
       if (c.rule !== "names/acronym") continue;
       const before = ctx.text.slice(Math.max(0, c.start - 3), c.start);
-      const m = /\s?\($/.exec(before);
+      const m = OPEN_PAREN_BEFORE.exec(before);
       if (!m || ctx.text[c.end] !== ")") continue;
       const full = byEnd.get(c.start - m[0].length);
       if (!full) continue;
@@ -134,11 +149,11 @@ export const filterTagger: Refiner = {
   refine(ctx, cands) {
     const common = wordSet("common-words");
     const non = wordSet("non-names");
-    return cands.filter((c) => {
+    return keepWhere(cands, (c) => {
       if (c.rule !== "tagger") return true;
       const s = ctx.text.slice(c.start, c.end);
-      if (!/^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u.test(s)) return false;
-      const oneWord = !/\s/.test(s);
+      if (!NAME_START.test(s)) return false;
+      const oneWord = !SPACE.test(s);
       if (c.confidence < (oneWord ? TAGGER_MIN_CONFIDENCE.oneWord : TAGGER_MIN_CONFIDENCE.longer)) return false;
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
@@ -322,7 +337,7 @@ export const dropEventModifiers: Refiner = {
   rule: "names/event-modifier",
   refine(ctx, cands) {
     const { heads, modifiers } = eventLists();
-    return cands.filter((c) => {
+    return keepWhere(cands, (c) => {
       if (c.type !== "place" || c.rule === "tagger") return true;
       const m = wordsAfter(ctx.text, c.end);
       if (!m) return true;
@@ -425,7 +440,7 @@ export const weighEvidence: Refiner = {
         break;
       }
     }
-    const kept = cands.filter((c) => !dropped.has(c));
+    const kept = keepWhere(cands, (c) => !dropped.has(c));
     for (const c of kept) {
       if (c.attributes === undefined) c.attributes = { sources: [c.rule] };
       else if (!c.attributes.sources) c.attributes.sources = [c.rule];
@@ -448,7 +463,7 @@ export const dropSilentAcronyms: Refiner = {
     if (!ctx.taggerUsed) return cands;
     const tagged = taggedCover.reset(ctx.text.length);
     for (const c of cands) if (c.rule === "tagger") tagged.take(c);
-    return cands.filter((c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
+    return keepWhere(cands, (c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
   },
 };
 
