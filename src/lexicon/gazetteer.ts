@@ -240,7 +240,9 @@ function load(): Gazetteer {
 
 /** Writes characters above U+00FF as "\\uXXXX" (the file is Latin-1; see scripts/build-gazetteer.ts). */
 export function escapeLatin1(s: string): string {
-  return s.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let latin1 = true;
+  for (let k = 0; latin1 && k < s.length; k++) latin1 = s.charCodeAt(k) <= 0xff;
+  return latin1 ? s : s.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Inverse of `escapeLatin1`. */

@@ -239,16 +239,12 @@ export class NameContext {
   readonly tokens: Token[];
   /** Per token: the `TextInfo` of its text. */
   private readonly infos: TextInfo[];
-  /** Per token: the mask of word sets that hold its folded text (bits from `WORDS`). */
-  private readonly masks: Int32Array;
   /** 1 when the token lies in a boilerplate/credit region or a time expression. */
   readonly blocked: Uint8Array;
   /** Per sentence: true when most words are capitalized and no period ends it (a headline); loose rules stay quiet there. */
   readonly headline: boolean[];
   /** Per token: bit 1 usable word, 2 capitalized, 4 all caps, 8 nisba (see FLAG_*). */
   private readonly flags: Uint8Array;
-  /** Per token: the shape bits of its text (`SHAPE_UPPER_START` and FLAG_*; 0 for non-words). */
-  private readonly shapes: Uint8Array;
   /** Per token: its sentence index (`Token.sentence`), for `sameSentence`. */
   private readonly sentenceOf: Int32Array;
   /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
@@ -260,11 +256,8 @@ export class NameContext {
     const n = doc.tokens.length;
     this.infos = new Array<TextInfo>(n);
     this.gaps = new Uint8Array(n);
-    this.masks = new Int32Array(n);
     this.blocked = new Uint8Array(n);
     this.flags = new Uint8Array(n);
-    const shapes = new Uint8Array(n);
-    this.shapes = shapes;
     this.sentenceOf = new Int32Array(n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
@@ -279,8 +272,6 @@ export class NameContext {
       const word = t.kind === "word";
       const info = textInfos.get(t.text, word);
       this.infos[i] = info;
-      this.masks[i] = info.mask;
-      shapes[i] = info.shape;
       if (word && this.blocked[i] === 0) this.flags[i] = FLAG_WORD | (info.shape & (FLAG_CAP | FLAG_ALL_CAPS | FLAG_NISBA));
     }
     this.headline = doc.sentences.map((s) => {
@@ -290,7 +281,7 @@ export class NameContext {
         const t = doc.tokens[i];
         if (t.kind !== "word" || t.text.length < 4) continue;
         words++;
-        if (shapes[i] & SHAPE_UPPER_START) caps++;
+        if (this.infos[i].shape & SHAPE_UPPER_START) caps++;
       }
       const last = doc.tokens[s.tokenEnd - 1]?.text;
       return words >= 4 && caps / words > 0.6 && last !== "." && last !== ",";
@@ -328,7 +319,7 @@ export class NameContext {
 
   /** A word token whose text starts with a capital letter (`/^\p{Lu}/u`), blocked or not, descriptive compounds included ("US-led"). */
   upperStart(i: number): boolean {
-    return i >= 0 && i < this.shapes.length && (this.shapes[i] & SHAPE_UPPER_START) !== 0;
+    return i >= 0 && i < this.infos.length && (this.infos[i].shape & SHAPE_UPPER_START) !== 0;
   }
 
   /** An all-caps word of two or more letters ("ISIS", "SDF"). */
@@ -366,7 +357,7 @@ export class NameContext {
 
   /** True when token `i` exists and its folded text is in the word set of bit `set` (from `WORDS`). */
   is(i: number, set: number): boolean {
-    return i >= 0 && i < this.masks.length && (this.masks[i] & set) !== 0;
+    return i >= 0 && i < this.infos.length && (this.infos[i].mask & set) !== 0;
   }
 
   /** The lower-cased token text (for function words such as "of", "and"). */
