@@ -34,6 +34,8 @@ interface Source {
   /** Offset of the first "\n" at or after `pos`, or `length`. */
   lineEnd(pos: number): number;
   slice(start: number, end: number): string;
+  /** Sign of `slice(start, end)` against `probe` in string order (negative: before it), without decoding. */
+  compare(start: number, end: number, probe: string): number;
 }
 
 /** The whole text in memory. */
@@ -51,6 +53,14 @@ class StringSource implements Source {
   }
   slice(start: number, end: number): string {
     return this.text.slice(start, end);
+  }
+  compare(start: number, end: number, probe: string): number {
+    const n = Math.min(end - start, probe.length);
+    for (let k = 0; k < n; k++) {
+      const d = this.text.charCodeAt(start + k) - probe.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return end - start - probe.length;
   }
 }
 
@@ -114,6 +124,7 @@ class FileSource implements Source {
     return p;
   }
   lineStart(pos: number): number {
+    if (this.whole) return pos <= 0 ? 0 : this.whole.lastIndexOf(NEWLINE, pos - 1) + 1;
     let at = pos - 1;
     while (at >= 0) {
       const i = Math.floor(at / PAGE);
@@ -124,6 +135,10 @@ class FileSource implements Source {
     return 0;
   }
   lineEnd(pos: number): number {
+    if (this.whole) {
+      const e = pos < this.length ? this.whole.indexOf(NEWLINE, pos) : -1;
+      return e < 0 ? this.length : e;
+    }
     let at = pos;
     while (at < this.length) {
       const i = Math.floor(at / PAGE);
@@ -134,6 +149,7 @@ class FileSource implements Source {
     return this.length;
   }
   slice(start: number, end: number): string {
+    if (this.whole) return this.whole.toString("latin1", start, end);
     let out = "";
     for (let at = start; at < end; ) {
       const i = Math.floor(at / PAGE);
@@ -143,6 +159,22 @@ class FileSource implements Source {
       at = i * PAGE + to;
     }
     return out;
+  }
+  compare(start: number, end: number, probe: string): number {
+    const n = Math.min(end - start, probe.length);
+    let k = 0;
+    while (k < n) {
+      const at = start + k;
+      const i = Math.floor(at / PAGE);
+      const bytes = this.whole ?? this.page(i);
+      const base = this.whole ? 0 : i * PAGE;
+      const stop = Math.min(n, base + bytes.length - start);
+      for (; k < stop; k++) {
+        const d = bytes[start + k - base] - probe.charCodeAt(k);
+        if (d !== 0) return d;
+      }
+    }
+    return end - start - probe.length;
   }
 }
 
@@ -208,7 +240,9 @@ function load(): Gazetteer {
 
 /** Writes characters above U+00FF as "\\uXXXX" (the file is Latin-1; see scripts/build-gazetteer.ts). */
 export function escapeLatin1(s: string): string {
-  return s.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let latin1 = true;
+  for (let k = 0; latin1 && k < s.length; k++) latin1 = s.charCodeAt(k) <= 0xff;
+  return latin1 ? s : s.replace(/[^\x00-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** Inverse of `escapeLatin1`. */
@@ -216,11 +250,10 @@ export function unescapeLatin1(s: string): string {
   return s.indexOf("\\u") < 0 ? s : s.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** A line of a sorted section as a binary search met it: [start, end) offsets (clamped to the section) and text. */
+/** A line of a sorted section as a binary search met it: [start, end) offsets (clamped to the section). */
 interface Probe {
   start: number;
   end: number;
-  text: string;
 }
 
 /**
@@ -251,10 +284,10 @@ function find(src: Source, range: [number, number], key: string): string | undef
       const lineStart = ls < from ? from : ls;
       let le = src.lineEnd(lineStart);
       if (le > to) le = to;
-      line = { start: lineStart, end: le, text: src.slice(lineStart, le) };
+      line = { start: lineStart, end: le };
       if (hi - lo > PROBE_MIN_WIDTH) cache.set(mid, line);
     }
-    if (line.text < probe) lo = line.end + 1;
+    if (src.compare(line.start, line.end, probe) < 0) lo = line.end + 1;
     else hi = line.start;
   }
   if (lo >= to) return undefined;

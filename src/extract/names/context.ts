@@ -38,7 +38,7 @@ const FLAG_NISBA = 8;
 
 /**
  * One-character tokens that folding turns into a space and that are not case-ignorable (so lower-casing
- * across them is as across a space): `joinFolds` may join tokens that touch one of them.
+ * across them is as across a space): `foldedSpan` may join the folds of tokens that touch one of them.
  */
 const SPACERS = new Set([",", "(", ")", "[", "]", ";", "!", "?", "-", "–", "—", "/"]);
 
@@ -46,34 +46,143 @@ function spacer(t: string): boolean {
   return t.length === 1 && SPACERS.has(t);
 }
 
-/** Key stride of the per-document span-fold memo (spans of this many tokens or more are not memoized). */
-const SPAN_KEY = 1024;
 /** Memo size limit of the per-text caches below (cleared when exceeded). */
 const FOLD_CACHE_MAX = 200_000;
+/** Span folds interned across documents (`SpanNode`s) before the text caches, which hold them, are cleared. */
+const SPAN_NODES_MAX = 200_000;
+/** Spans of this many tokens or more are folded afresh instead of interned. */
+const SPAN_INTERN_MAX = 12;
 /** Shape bit: the word starts with a capital (before the descriptive-compound check). */
 const SHAPE_UPPER_START = 16;
 
-/** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits. */
-interface TextInfo {
+/**
+ * The fold of a run of tokens, interned: the same run of token texts gives the same node (and the same
+ * string objects) in every document, so span folds are built once and their Map keys hash once.
+ */
+interface SpanNode {
+  /** The tokens' folds joined by single spaces, empty folds skipped ("the islamic state"). */
+  joined: string;
+  /** `joined` without a leading word "the": the span's `foldName`. */
+  name: string;
+  /** Nodes of the runs one token longer, by the next token's `TextInfo`. */
+  next: Map<TextInfo, SpanNode> | undefined;
+}
+
+/** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits; the root of its span folds. */
+interface TextInfo extends SpanNode {
+  /** The token text and whether the token is a word (the table key). */
+  text: string;
+  word: boolean;
   folded: string;
-  /** Bits of `SET_BIT` for the word sets that hold `folded`. */
+  /** Bits of `WORDS` for the word sets that hold `folded`. */
   mask: number;
   /** FLAG_CAP / FLAG_ALL_CAPS / FLAG_NISBA / SHAPE_UPPER_START; 0 for non-words. */
   shape: number;
+  /** Number of space-separated words of `folded` ("al raqqah" → 2). */
+  words: number;
+  /** First word of `folded` ("al raqqah" → "al"). */
+  first: string;
+  /** True when the text is an ordinary word rather than a name part (see `NameContext.stopWord`). */
+  stop: boolean;
+  /** Country code that `folded` names or implies as a demonym ("syria", "iraqi"), or "" when none. */
+  countryCode: string;
+  /** True when `name` is a demonym. */
+  demonymName: boolean;
 }
 
-/** Bit of each word set in a membership mask (`WORD_SET_NAMES` order; at most 31 sets). */
-const SET_BIT = Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>;
+/**
+ * Bit of each word set in a membership mask (`WORD_SET_NAMES` order; at most 31 sets), the argument of
+ * `NameContext.is`: `ctx.is(i, WORDS["non-names"])`. A constant bit tests in one AND, where looking a
+ * set up by name on every test was a hot spot.
+ */
+export const WORDS: Readonly<Record<WordSetName, number>> = Object.freeze(
+  Object.fromEntries(WORD_SET_NAMES.map((n, k) => [n, 1 << k])) as Record<WordSetName, number>,
+);
 if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets do not fit a membership mask");
 
-/** Memo of token text → `TextInfo` across documents (one lookup per token; each regex and set test runs once per distinct text). */
-const infoCache = new Map<string, TextInfo>();
-const wordInfoCache = new Map<string, TextInfo>();
+/** Word sets whose words are not name parts (with demonyms and country names: `NameContext.stopWord`). */
+const STOP_SETS = WORDS["non-names"] | WORDS["common-words"] | WORDS["org-cues"] | WORDS["place-cues-before"] | WORDS["person-titles"];
+
+/** FNV-1a hash of a token text's character codes, seeded by whether it is a word. */
+function textHash(text: string, word: boolean): number {
+  let h = word ? 0x811c9dc5 : 0x050c5d1f;
+  for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** Slots of an empty `TextInfoTable`. */
+const TABLE_MIN_SLOTS = 1024;
+
+/**
+ * Token text (and whether it is a word) → `TextInfo`, across documents: an open-addressing table hashed
+ * from the text's character codes (each token's text is a fresh string, which as a Map key would be
+ * hashed by the engine on every lookup). Holds at most `FOLD_CACHE_MAX` texts, and the span folds hung
+ * off them at most `SPAN_NODES_MAX` nodes; it is emptied when either is reached.
+ */
+class TextInfoTable {
+  /** Per slot: 1 + index into `entries`, or 0 when free; the length is a power of two, over twice the entries. */
+  private slots = new Int32Array(TABLE_MIN_SLOTS);
+  private entries: TextInfo[] = [];
+  /** Span nodes made since the table was last emptied. */
+  private spanNodes = 0;
+
+  get(text: string, word: boolean): TextInfo {
+    const mask = this.slots.length - 1;
+    for (let s = textHash(text, word) & mask; ; s = (s + 1) & mask) {
+      const e = this.slots[s];
+      if (e === 0) return this.add(s, makeTextInfo(text, word));
+      const info = this.entries[e - 1];
+      if (info.text === text && info.word === word) return info;
+    }
+  }
+
+  /** Counts one new span node; empties the table past `SPAN_NODES_MAX` (nodes in use stay valid). */
+  countSpanNode(): void {
+    if (++this.spanNodes > SPAN_NODES_MAX) this.clear();
+  }
+
+  private clear(): void {
+    this.slots = new Int32Array(TABLE_MIN_SLOTS);
+    this.entries = [];
+    this.spanNodes = 0;
+  }
+
+  private add(slot: number, info: TextInfo): TextInfo {
+    if (this.entries.length >= FOLD_CACHE_MAX) {
+      this.clear();
+      return this.add(this.freeSlot(info), info);
+    }
+    this.entries.push(info);
+    this.slots[slot] = this.entries.length;
+    if (this.entries.length * 2 >= this.slots.length) {
+      this.slots = new Int32Array(this.slots.length * 2);
+      for (let k = 0; k < this.entries.length; k++) this.slots[this.freeSlot(this.entries[k])] = k + 1;
+    }
+    return info;
+  }
+
+  /** The first free slot on `info`'s probe path. */
+  private freeSlot(info: TextInfo): number {
+    const mask = this.slots.length - 1;
+    let s = textHash(info.text, info.word) & mask;
+    while (this.slots[s] !== 0) s = (s + 1) & mask;
+    return s;
+  }
+}
+
+const textInfos = new TextInfoTable();
+
+/** Every word of every word set → its membership mask, built on first use. */
+let masksByWord: Map<string, number> | undefined;
 
 function membershipMask(folded: string): number {
-  let m = 0;
-  for (let k = 0; k < WORD_SET_NAMES.length; k++) if (wordSet(WORD_SET_NAMES[k]).has(folded)) m |= 1 << k;
-  return m;
+  if (masksByWord === undefined) {
+    masksByWord = new Map();
+    for (let k = 0; k < WORD_SET_NAMES.length; k++) {
+      for (const w of wordSet(WORD_SET_NAMES[k])) masksByWord.set(w, (masksByWord.get(w) ?? 0) | (1 << k));
+    }
+  }
+  return masksByWord.get(folded) ?? 0;
 }
 
 function shapeOf(t: string): number {
@@ -87,37 +196,57 @@ function shapeOf(t: string): number {
   return f;
 }
 
-/** The cached `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
-function textInfo(text: string, word: boolean): TextInfo {
-  const cache = word ? wordInfoCache : infoCache;
-  let info = cache.get(text);
-  if (info === undefined) {
-    const folded = word ? foldToken(text) : text;
-    info = { folded, mask: membershipMask(folded), shape: word ? shapeOf(text) : 0 };
-    if (cache.size >= FOLD_CACHE_MAX) cache.clear();
-    cache.set(text, info);
+/** `folded` without a leading word "the" (as `foldName` drops it). */
+function withoutThe(folded: string): string {
+  if (folded.charCodeAt(0) !== 116 || !folded.startsWith("the")) return folded;
+  return folded.length === 3 ? "" : folded.charCodeAt(3) === 32 ? folded.slice(4) : folded;
+}
+
+/** The `TextInfo` of a token text; words are folded ("Al-Raqqah" → "al raqqah"), other tokens kept. */
+function makeTextInfo(text: string, word: boolean): TextInfo {
+  const folded = word ? foldToken(text) : text;
+  const joined = word ? folded : foldToken(text);
+  const sp = folded.indexOf(" ");
+  let words = 1;
+  for (let k = sp; k >= 0; k = folded.indexOf(" ", k + 1)) words++;
+  const mask = membershipMask(folded);
+  const country = isCountryFolded(folded);
+  const demonym = isDemonymFolded(folded);
+  const name = withoutThe(joined);
+  return {
+    joined, name, next: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    stop: (mask & STOP_SETS) !== 0 || demonym || country,
+    countryCode: country || demonym ? lookupCountry(folded)?.cca2 ?? "" : "",
+    demonymName: isDemonymFolded(name),
+  };
+}
+
+/** The node of `node`'s run extended by one token of text info `info` (made on first use). */
+function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
+  let next = node.next?.get(info);
+  if (next === undefined) {
+    const joined = info.joined.length === 0 ? node.joined : node.joined.length === 0 ? info.joined : node.joined + " " + info.joined;
+    next = { joined, name: withoutThe(joined), next: undefined };
+    (node.next ??= new Map()).set(info, next);
+    textInfos.countSpanNode();
   }
-  return info;
+  return next;
 }
 
 /** What every recognizer needs: tokens, their folded forms, and which tokens may not be part of a name. */
 export class NameContext {
   readonly text: string;
   readonly tokens: Token[];
-  /** Folded token text ("Al-Raqqah" → "al raqqah"). */
-  readonly folded: string[];
-  /** Per token: the mask of word sets that hold its folded text (bits from `SET_BIT`). */
-  private readonly masks: Int32Array;
+  /** Per token: the `TextInfo` of its text. */
+  private readonly infos: TextInfo[];
   /** 1 when the token lies in a boilerplate/credit region or a time expression. */
   readonly blocked: Uint8Array;
   /** Per sentence: true when most words are capitalized and no period ends it (a headline); loose rules stay quiet there. */
   readonly headline: boolean[];
   /** Per token: bit 1 usable word, 2 capitalized, 4 all caps, 8 nisba (see FLAG_*). */
   private readonly flags: Uint8Array;
-  /** Memo of `stopWord`: 0 unknown, 1 no, 2 yes. */
-  private readonly stops: Uint8Array;
-  /** Per token: the shape bits of its text (`SHAPE_UPPER_START` and FLAG_*; 0 for non-words). */
-  private readonly shapes: Uint8Array;
+  /** Per token: its sentence index (`Token.sentence`), for `sameSentence`. */
+  private readonly sentenceOf: Int32Array;
   /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
   taggerUsed = false;
 
@@ -125,13 +254,11 @@ export class NameContext {
     this.text = doc.text;
     this.tokens = doc.tokens;
     const n = doc.tokens.length;
-    this.folded = new Array<string>(n);
-    this.masks = new Int32Array(n);
+    this.infos = new Array<TextInfo>(n);
+    this.gaps = new Uint8Array(n);
     this.blocked = new Uint8Array(n);
-    this.stops = new Uint8Array(n);
     this.flags = new Uint8Array(n);
-    const shapes = new Uint8Array(n);
-    this.shapes = shapes;
+    this.sentenceOf = new Int32Array(n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
@@ -141,11 +268,10 @@ export class NameContext {
       const t = doc.tokens[i];
       while (r < ranges.length && ranges[r][1] <= t.start) r++;
       for (let k = r; k < ranges.length && ranges[k][0] < t.end; k++) if (ranges[k][1] > t.start) this.blocked[i] = 1;
+      this.sentenceOf[i] = t.sentence;
       const word = t.kind === "word";
-      const info = textInfo(t.text, word);
-      this.folded[i] = info.folded;
-      this.masks[i] = info.mask;
-      shapes[i] = info.shape;
+      const info = textInfos.get(t.text, word);
+      this.infos[i] = info;
       if (word && this.blocked[i] === 0) this.flags[i] = FLAG_WORD | (info.shape & (FLAG_CAP | FLAG_ALL_CAPS | FLAG_NISBA));
     }
     this.headline = doc.sentences.map((s) => {
@@ -155,7 +281,7 @@ export class NameContext {
         const t = doc.tokens[i];
         if (t.kind !== "word" || t.text.length < 4) continue;
         words++;
-        if (shapes[i] & SHAPE_UPPER_START) caps++;
+        if (this.infos[i].shape & SHAPE_UPPER_START) caps++;
       }
       const last = doc.tokens[s.tokenEnd - 1]?.text;
       return words >= 4 && caps / words > 0.6 && last !== "." && last !== ",";
@@ -170,11 +296,8 @@ export class NameContext {
       this.countries = new Set();
       for (let i = 0; i < this.tokens.length; i++) {
         if (!this.cap(i)) continue;
-        const f = this.folded[i];
-        if (isCountryFolded(f) || isDemonymFolded(f)) {
-          const c = lookupCountry(f);
-          if (c) this.countries.add(c.cca2);
-        }
+        const code = this.infos[i].countryCode;
+        if (code !== "") this.countries.add(code);
       }
     }
     return this.countries;
@@ -186,37 +309,38 @@ export class NameContext {
 
   /** True when token `i` exists, is a word and is not blocked. */
   word(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_WORD) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_WORD) !== 0;
   }
 
   /** A capitalized, unblocked word (not a descriptive compound such as "Kurdish-led"). */
   cap(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_CAP) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_CAP) !== 0;
   }
 
   /** A word token whose text starts with a capital letter (`/^\p{Lu}/u`), blocked or not, descriptive compounds included ("US-led"). */
   upperStart(i: number): boolean {
-    return ((this.shapes[i] ?? 0) & SHAPE_UPPER_START) !== 0;
+    return i >= 0 && i < this.infos.length && (this.infos[i].shape & SHAPE_UPPER_START) !== 0;
   }
 
   /** An all-caps word of two or more letters ("ISIS", "SDF"). */
   allCaps(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_ALL_CAPS) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_ALL_CAPS) !== 0;
   }
 
   /** An Arabic article joined to a name: "al-Hadrami", "Al-Qaem", "ez-Zor". */
   nisba(i: number): boolean {
-    return ((this.flags[i] ?? 0) & FLAG_NISBA) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & FLAG_NISBA) !== 0;
   }
 
   /** A word that may be part of a name: capitalized or a nisba. */
   nameWord(i: number): boolean {
-    return ((this.flags[i] ?? 0) & (FLAG_CAP | FLAG_NISBA)) !== 0;
+    return i >= 0 && i < this.flags.length && (this.flags[i] & (FLAG_CAP | FLAG_NISBA)) !== 0;
   }
 
   /** True when tokens i and j are in the same sentence. */
   sameSentence(i: number, j: number): boolean {
-    return i >= 0 && j >= 0 && i < this.tokens.length && j < this.tokens.length && this.tokens[i].sentence === this.tokens[j].sentence;
+    const n = this.sentenceOf.length;
+    return i >= 0 && j >= 0 && i < n && j < n && this.sentenceOf[i] === this.sentenceOf[j];
   }
 
   /** True when token `i` begins its sentence (after any opening quotes or brackets). */
@@ -231,9 +355,9 @@ export class NameContext {
     return this.headline[this.tokens[i].sentence] ?? false;
   }
 
-  /** True when the folded token is in the named word set. */
-  is(i: number, set: WordSetName): boolean {
-    return ((this.masks[i] ?? 0) & SET_BIT[set]) !== 0;
+  /** True when token `i` exists and its folded text is in the word set of bit `set` (from `WORDS`). */
+  is(i: number, set: number): boolean {
+    return i >= 0 && i < this.infos.length && (this.infos[i].mask & set) !== 0;
   }
 
   /** The lower-cased token text (for function words such as "of", "and"). */
@@ -246,16 +370,12 @@ export class NameContext {
    * word, common lower-case word, demonym or country. Names are not extended over these.
    */
   stopWord(i: number): boolean {
-    if (i < 0 || i >= this.tokens.length) return false;
-    if (this.stops[i] === 0) this.stops[i] = this.computeStopWord(i) ? 2 : 1;
-    return this.stops[i] === 2;
+    return i >= 0 && i < this.infos.length && this.infos[i].stop;
   }
 
-  private computeStopWord(i: number): boolean {
-    return (
-      this.is(i, "non-names") || this.is(i, "common-words") || this.is(i, "org-cues") || this.is(i, "place-cues-before") ||
-      this.is(i, "person-titles") || isDemonymFolded(this.folded[i]) || isCountryFolded(this.folded[i])
-    );
+  /** True when the `foldName` of token i is a demonym ("Iraqi"). */
+  demonym(i: number): boolean {
+    return this.infos[i].demonymName;
   }
 
   /** Index of the token that starts at offset `start`, or -1 (binary search). */
@@ -293,17 +413,20 @@ export class NameContext {
     return j >= i && i >= 0 ? this.foldedSpan(i, j) : foldName(this.text.slice(start, end));
   }
 
+  /** Folded text of token i ("Al-Raqqah" → "al raqqah"; non-words as they are). */
+  foldedToken(i: number): string {
+    return this.infos[i].folded;
+  }
+
   /** Number of folded words in token i ("Al-Raqqah" → 2). */
   wordCount(i: number): number {
-    const f = this.folded[i];
-    let n = 1;
-    for (let k = f.indexOf(" "); k >= 0; k = f.indexOf(" ", k + 1)) n++;
-    return n;
+    return this.infos[i].words;
   }
 
   /** The n-th (0-based) folded word of token i, or "" ("Al-Raqqah", 1 → "raqqah"). */
   foldedWord(i: number, n: number): string {
-    const f = this.folded[i];
+    if (n === 0) return this.infos[i].first;
+    const f = this.infos[i].folded;
     let from = 0;
     for (let k = 0; k < n; k++) {
       const sp = f.indexOf(" ", from);
@@ -314,60 +437,67 @@ export class NameContext {
     return end < 0 ? f.slice(from) : f.slice(from, end);
   }
 
-  /** `foldName` of token i's text: its folded form without a leading "the" (words), else folded afresh. */
+  /** `foldName` of token i's text: its folded form without a leading "the". */
   foldedName(i: number): string {
-    if (this.tokens[i].kind !== "word") return foldName(this.tokens[i].text);
-    const f = this.folded[i];
-    if (f.charCodeAt(0) !== 116 || !f.startsWith("the")) return f;
-    return f.length === 3 ? "" : f.charCodeAt(3) === 32 ? f.slice(4) : f;
+    return this.infos[i].name;
   }
 
-  /** Memo of `foldedSpan` for spans of two or more tokens, keyed `i * SPAN_KEY + (j - i)`. */
-  private readonly spanFolds = new Map<number, string>();
+  /** Per gap between tokens k and k + 1: 0 not yet known, 1 their folds do not join, 2 they do (see `joins`). */
+  private readonly gaps: Uint8Array;
 
-  /** `foldName(this.slice(i, j))`, memoized per document. */
-  foldedSpan(i: number, j: number): string {
-    if (i === j) return this.foldedName(i);
-    if (j - i >= SPAN_KEY) return foldName(this.slice(i, j));
-    const key = i * SPAN_KEY + (j - i);
-    let f = this.spanFolds.get(key);
-    if (f === undefined) {
-      f = this.joinFolds(i, j) ?? foldName(this.slice(i, j));
-      this.spanFolds.set(key, f);
+  /**
+   * True when plain whitespace or a one-character `SPACERS` token separates tokens k and k + 1: folding
+   * is per character and those split words, so the folded words across the gap are those of the two
+   * tokens in order.
+   */
+  private joins(k: number): boolean {
+    if (this.gaps[k] === 0) {
+      const from = this.tokens[k].end;
+      const to = this.tokens[k + 1].start;
+      let ok = true;
+      if (to <= from) ok = spacer(this.tokens[k].text) || spacer(this.tokens[k + 1].text);
+      for (let p = from; ok && p < to; p++) {
+        const c = this.text.charCodeAt(p);
+        ok = c === 32 || c === 10 || c === 9 || c === 13 || c === 160;
+      }
+      this.gaps[k] = ok ? 2 : 1;
     }
-    return f;
+    return this.gaps[k] === 2;
   }
 
   /**
-   * `foldName` of tokens i..j from their folded forms, or undefined unless plain whitespace or a
-   * one-character `SPACERS` token separates every two of them (folding is per character and those split
-   * words, so the folded words of the span are then those of its tokens in order; a leading "the" is
-   * dropped as `foldName` does).
+   * `foldName(this.slice(i, j))`. When every gap joins (`joins`), the tokens' folds joined (a leading "the"
+   * dropped), interned across documents for spans under `SPAN_INTERN_MAX` tokens; else folded afresh.
    */
-  private joinFolds(i: number, j: number): string | undefined {
-    const toks = this.tokens;
-    const text = this.text;
-    for (let k = i; k < j; k++) {
-      const from = toks[k].end;
-      const to = toks[k + 1].start;
-      if (to <= from) {
-        if (!spacer(toks[k].text) && !spacer(toks[k + 1].text)) return undefined;
-        continue;
+  foldedSpan(i: number, j: number): string {
+    if (i === j) return this.infos[i].name;
+    if (j - i >= SPAN_INTERN_MAX) {
+      let joined = "";
+      for (let k = i; k <= j; k++) {
+        if (k < j && !this.joins(k)) return foldName(this.slice(i, j));
+        const f = this.infos[k].joined;
+        if (f.length > 0) joined = joined.length === 0 ? f : joined + " " + f;
       }
-      for (let p = from; p < to; p++) {
-        const c = text.charCodeAt(p);
-        if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 160) return undefined;
-      }
+      return withoutThe(joined);
     }
-    let out = "";
-    for (let k = i; k <= j; k++) {
-      const f = toks[k].kind === "word" ? this.folded[k] : foldToken(toks[k].text);
-      if (f.length === 0) continue;
-      out = out.length === 0 ? f : out + " " + f;
+    const run = this.run;
+    if (this.runStart !== i) {
+      run.length = 1;
+      run[0] = this.infos[i];
+      this.runStart = i;
     }
-    if (out.charCodeAt(0) !== 116 || !out.startsWith("the")) return out;
-    return out.length === 3 ? "" : out.charCodeAt(3) === 32 ? out.slice(4) : out;
+    while (run.length <= j - i) {
+      const k = i + run.length;
+      if (!this.joins(k - 1)) return foldName(this.slice(i, j));
+      run.push(extendSpan(run[run.length - 1], this.infos[k]));
+    }
+    return run[j - i].name;
   }
+
+  /** Start token of `run`, or -1. */
+  private runStart = -1;
+  /** The interned folds of spans runStart..runStart + d at index d, as far as `foldedSpan` went (callers try several ends per start). */
+  private readonly run: SpanNode[] = [];
 
   /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
   knownOrg(i: number, j: number): KnownOrgMatch | undefined {

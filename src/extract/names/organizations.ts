@@ -1,5 +1,6 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
-import { isDemonym, isDemonymFolded, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
+import { WORDS } from "./context.js";
+import { isDemonym, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
 
 /** Words that may join capitalized words inside an organization name. */
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
@@ -53,6 +54,9 @@ export const knownOrganization: Recognizer = {
   },
 };
 
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const DIGIT = /\d/;
+
 /** Unknown all-caps acronyms ("SDF", "YPG"), typed organization until a refiner says otherwise. */
 export const acronym: Recognizer = {
   rule: "names/acronym",
@@ -60,10 +64,10 @@ export const acronym: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       const t = ctx.tokens[i].text;
-      if (!ctx.allCaps(i) || t.length > 6 || !/\p{Lu}.*\p{Lu}/u.test(t) || /\d/.test(t)) continue;
-      if (ctx.is(i, "acronym-stoplist") || shouted(ctx, i) || ctx.inHeadline(i)) continue;
+      if (!ctx.allCaps(i) || t.length > 6 || !TWO_CAPITALS.test(t) || DIGIT.test(t)) continue;
+      if (ctx.is(i, WORDS["acronym-stoplist"]) || shouted(ctx, i) || ctx.inHeadline(i)) continue;
       const f = ctx.foldedName(i);
-      if (matchKnownOrganizationFolded(t, f) || lookupCountryNameFolded(f) || ctx.is(i, "common-words") || ctx.is(i, "non-names")) continue;
+      if (matchKnownOrganizationFolded(t, f) || lookupCountryNameFolded(f) || ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"])) continue;
       if ((lookupPlaceLooseFolded(f)?.population ?? 0) >= 1000) continue;
       out.push(ctx.candidate(i, i, "organization", this.rule, 0.6, "acronym"));
     }
@@ -75,7 +79,7 @@ export const acronym: Recognizer = {
 function orgModifier(ctx: NameContext, j: number): boolean {
   if (ctx.nisba(j)) return true;
   if (!ctx.cap(j)) return false;
-  return !(ctx.sentenceInitial(j) && ctx.is(j, "non-names")) && !ctx.is(j, "kunya");
+  return !(ctx.sentenceInitial(j) && ctx.is(j, WORDS["non-names"])) && !ctx.is(j, WORDS["kunya"]);
 }
 
 /**
@@ -87,16 +91,16 @@ export const orgCue: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let k = 0; k < ctx.length; k++) {
-      if (!ctx.cap(k) || !ctx.is(k, "org-cues") || ctx.inHeadline(k)) continue;
+      if (!ctx.cap(k) || !ctx.is(k, WORDS["org-cues"]) || ctx.inHeadline(k)) continue;
       let start = k;
       for (let j = k - 1; j >= 0 && ctx.sameSentence(j, k); j--) {
         if (orgModifier(ctx, j)) start = j;
         else if (CONNECTORS.has(ctx.lower(j)) && orgModifier(ctx, j - 1) && ctx.sameSentence(j - 1, k) && ctx.lower(j) !== "the") continue;
         else break;
       }
-      while (start < k && (ctx.is(start, "non-names") || (ctx.sentenceInitial(start) && ctx.is(start, "common-words")))) start++;
+      while (start < k && (ctx.is(start, WORDS["non-names"]) || (ctx.sentenceInitial(start) && ctx.is(start, WORDS["common-words"])))) start++;
       let end = k;
-      while (ctx.cap(end + 1) && ctx.is(end + 1, "org-cues") && ctx.sameSentence(k, end + 1)) end++;
+      while (ctx.cap(end + 1) && ctx.is(end + 1, WORDS["org-cues"]) && ctx.sameSentence(k, end + 1)) end++;
       if (ctx.lower(end + 1) === "of" || ctx.lower(end + 1) === "for") {
         let j = end + 2;
         if (ctx.lower(j) === "the") j++;
@@ -124,17 +128,17 @@ export const arabicOrgPrefix: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.is(i, "org-prefixes-arabic")) continue;
+      if (!ctx.cap(i) || !ctx.is(i, WORDS["org-prefixes-arabic"])) continue;
       let end = i;
       let nisbas = 0;
       for (let j = i + 1; j < ctx.length && j - i <= 5 && ctx.sameSentence(i, j); j++) {
         if (ctx.nisba(j)) nisbas++;
-        else if (!ctx.cap(j) || ctx.is(j, "non-names") || ctx.is(j, "common-words") || ctx.is(j, "kunya")) break;
+        else if (!ctx.cap(j) || ctx.is(j, WORDS["non-names"]) || ctx.is(j, WORDS["common-words"]) || ctx.is(j, WORDS["kunya"])) break;
         end = j;
       }
       if (nisbas === 0) continue;
-      while (end > i && !ctx.nisba(end) && !ctx.is(end, "org-cues")) end--;
-      if (ctx.cap(end + 1) && ctx.is(end + 1, "org-cues")) end++;
+      while (end > i && !ctx.nisba(end) && !ctx.is(end, WORDS["org-cues"])) end--;
+      if (ctx.cap(end + 1) && ctx.is(end + 1, WORDS["org-cues"])) end++;
       out.push(ctx.candidate(i, end, "organization", this.rule, 0.9));
       i = end;
     }
@@ -148,9 +152,9 @@ export const demonymOrg: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.word(i + 1) || !ctx.sameSentence(i, i + 1) || !ctx.is(i + 1, "demonym-heads")) continue;
-      if (!isDemonymFolded(ctx.foldedName(i))) continue;
-      if (ctx.cap(i - 1) && !ctx.sentenceInitial(i) && !ctx.is(i - 1, "non-names")) continue;
+      if (!ctx.cap(i) || !ctx.word(i + 1) || !ctx.sameSentence(i, i + 1) || !ctx.is(i + 1, WORDS["demonym-heads"])) continue;
+      if (!ctx.demonym(i)) continue;
+      if (ctx.cap(i - 1) && !ctx.sentenceInitial(i) && !ctx.is(i - 1, WORDS["non-names"])) continue;
       out.push(ctx.candidate(i, i + 1, "organization", this.rule, 0.85));
       i++;
     }
@@ -165,7 +169,7 @@ export const orgLowercaseCue: Recognizer = {
     const out: Candidate[] = [];
     for (let k = 1; k < ctx.length; k++) {
       const j = k - 1;
-      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, "org-cues-lowercase") || !ctx.sameSentence(j, k)) continue;
+      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, WORDS["org-cues-lowercase"]) || !ctx.sameSentence(j, k)) continue;
       if (!ctx.cap(j) || ctx.allCaps(j) || ctx.sentenceInitial(j) || ctx.stopWord(j) || ctx.inHeadline(j)) continue;
       if (matchKnownOrganizationFolded(ctx.tokens[j].text, ctx.foldedName(j))) continue;
       if (ctx.cap(j - 1) && ctx.sameSentence(j - 1, j)) continue;
@@ -181,16 +185,16 @@ export const orgDescriptor: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let k = 1; k < ctx.length; k++) {
-      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, "org-descriptor-heads")) continue;
+      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, WORDS["org-descriptor-heads"])) continue;
       let end = k - 1;
-      if (ctx.is(end, "org-descriptors")) end--;
+      if (ctx.is(end, WORDS["org-descriptors"])) end--;
       if (end < 0 || !ctx.sameSentence(end, k) || !ctx.nameWord(end)) continue;
       let start = end;
       while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && orgModifier(ctx, start - 1) && end - start < 5) start--;
-      while (start <= end && (ctx.is(start, "non-names") || (ctx.sentenceInitial(start) && ctx.is(start, "common-words")))) start++;
+      while (start <= end && (ctx.is(start, WORDS["non-names"]) || (ctx.sentenceInitial(start) && ctx.is(start, WORDS["common-words"])))) start++;
       if (start > end || ctx.inHeadline(start)) continue;
       const only = ctx.slice(start, end);
-      if (start === end && (isDemonym(only) || ctx.is(start, "common-words") || ctx.allCaps(start))) continue;
+      if (start === end && (isDemonym(only) || ctx.is(start, WORDS["common-words"]) || ctx.allCaps(start))) continue;
       if (lookupCountryNameFolded(ctx.foldedSpan(start, end))) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.75));
     }

@@ -1,4 +1,5 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
+import { WORDS } from "./context.js";
 import { lookupPlaceLooseFolded } from "../../lexicon/index.js";
 
 /** Folded first words of compound given names that take the next word ("Abdul Rahman", "Abd al-Aziz"). */
@@ -18,12 +19,12 @@ export function extendArabicName(ctx: NameContext, end: number): { end: number; 
       nisbas++;
       afterNisba = true;
       k++;
-    } else if (ctx.word(k) && ctx.is(k, "arabic-article") && ctx.cap(k + 1) && !ctx.stopWord(k + 1) && ctx.tokens[k].text.length <= 3) {
+    } else if (ctx.word(k) && ctx.is(k, WORDS["arabic-article"]) && ctx.cap(k + 1) && !ctx.stopWord(k + 1) && ctx.tokens[k].text.length <= 3) {
       end = k + 1;
       nisbas++;
       afterNisba = true;
       k += 2;
-    } else if (ctx.word(k) && ctx.is(k, "nasab") && ctx.cap(k + 1)) {
+    } else if (ctx.word(k) && ctx.is(k, WORDS["nasab"]) && ctx.cap(k + 1)) {
       end = k + 1;
       afterNisba = false;
       k += 2;
@@ -45,13 +46,13 @@ export const arabicKunya: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.is(i, "kunya")) continue;
+      if (!ctx.cap(i) || !ctx.is(i, WORDS["kunya"])) continue;
       let j = i + 1;
-      if (!ctx.sameSentence(i, j) || !(ctx.cap(j) || ctx.nisba(j)) || ctx.is(j, "non-names") || ctx.is(j, "org-cues")) continue;
-      if (COMPOUND_FIRST.has(ctx.folded[j]) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
+      if (!ctx.sameSentence(i, j) || !(ctx.cap(j) || ctx.nisba(j)) || ctx.is(j, WORDS["non-names"]) || ctx.is(j, WORDS["org-cues"])) continue;
+      if (COMPOUND_FIRST.has(ctx.foldedToken(j)) && (ctx.cap(j + 1) || ctx.nisba(j + 1))) j++;
       const ext = extendArabicName(ctx, j);
       let start = i;
-      while (start - 1 >= 0 && i - start < 2 && ctx.sameSentence(start - 1, i) && ctx.cap(start - 1) && ctx.is(start - 1, "given-names") && !ctx.stopWord(start - 1)) start--;
+      while (start - 1 >= 0 && i - start < 2 && ctx.sameSentence(start - 1, i) && ctx.cap(start - 1) && ctx.is(start - 1, WORDS["given-names"]) && !ctx.stopWord(start - 1)) start--;
       out.push(ctx.candidate(start, ext.end, "person", this.rule, ext.nisbas > 0 || start < i ? 0.95 : 0.75));
       i = ext.end;
     }
@@ -65,7 +66,7 @@ export const arabicNasab: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let k = 1; k < ctx.length; k++) {
-      if (!ctx.word(k) || !ctx.is(k, "nasab") || !ctx.cap(k + 1) || !ctx.sameSentence(k, k + 1)) continue;
+      if (!ctx.word(k) || !ctx.is(k, WORDS["nasab"]) || !ctx.cap(k + 1) || !ctx.sameSentence(k, k + 1)) continue;
       let start = k;
       while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && ctx.cap(start - 1) && !ctx.stopWord(start - 1) && k - start < 3) start--;
       if (start === k && !ctx.cap(k)) continue;
@@ -84,7 +85,7 @@ function placeOrOrg(ctx: NameContext, i: number, j: number): boolean {
 
 /** True when token i alone names a region or a city of 100,000+ and is not a known given name. */
 function placeWord(ctx: NameContext, i: number): boolean {
-  if (ctx.is(i, "given-names")) return false;
+  if (ctx.is(i, WORDS["given-names"])) return false;
   const p = lookupPlaceLooseFolded(ctx.foldedName(i));
   return p !== undefined && (p.featureClass !== "P" || p.population >= 100_000);
 }
@@ -97,14 +98,14 @@ export const givenNisba: Recognizer = {
     for (let k = 1; k < ctx.length; k++) {
       if (!ctx.nisba(k) || !ctx.cap(k - 1) || !ctx.sameSentence(k - 1, k)) continue;
       const first = k - 1;
-      if (ctx.stopWord(first) || ctx.allCaps(first) || ctx.is(first, "kunya") || ctx.is(first, "nasab")) continue;
-      if (ctx.is(first, "org-prefixes-arabic") || ctx.is(first, "place-prefixes-arabic") || placeWord(ctx, first)) continue;
+      if (ctx.stopWord(first) || ctx.allCaps(first) || ctx.is(first, WORDS["kunya"]) || ctx.is(first, WORDS["nasab"])) continue;
+      if (ctx.is(first, WORDS["org-prefixes-arabic"]) || ctx.is(first, WORDS["place-prefixes-arabic"]) || placeWord(ctx, first)) continue;
       let start = first;
-      while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && ctx.cap(start - 1) && ctx.is(start - 1, "given-names") && first - start < 2) start--;
-      if (ctx.is(start - 1, "kunya") || ctx.is(start - 1, "org-prefixes-arabic") || ctx.is(start - 1, "place-prefixes-arabic")) continue;
+      while (start - 1 >= 0 && ctx.sameSentence(start - 1, k) && ctx.cap(start - 1) && ctx.is(start - 1, WORDS["given-names"]) && first - start < 2) start--;
+      if (ctx.is(start - 1, WORDS["kunya"]) || ctx.is(start - 1, WORDS["org-prefixes-arabic"]) || ctx.is(start - 1, WORDS["place-prefixes-arabic"])) continue;
       const ext = extendArabicName(ctx, first);
       if (placeOrOrg(ctx, start, ext.end) || placeOrOrg(ctx, start, k)) continue;
-      const known = ctx.is(start, "given-names");
+      const known = ctx.is(start, WORDS["given-names"]);
       out.push(ctx.candidate(start, ext.end, "person", this.rule, known ? 0.9 : 0.7));
       k = ext.end;
     }
@@ -118,9 +119,9 @@ export const titledPerson: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.is(i, "title-strong")) continue;
+      if (!ctx.cap(i) || !ctx.is(i, WORDS["title-strong"])) continue;
       let j = i;
-      while (ctx.cap(j + 1) && ctx.is(j + 1, "person-titles") && ctx.sameSentence(i, j + 1)) j++;
+      while (ctx.cap(j + 1) && ctx.is(j + 1, WORDS["person-titles"]) && ctx.sameSentence(i, j + 1)) j++;
       if (ctx.tokens[j + 1]?.text === ".") j++;
       const first = j + 1;
       if (!ctx.sameSentence(i, first) || !ctx.cap(first) || (ctx.stopWord(first) && !isInitial(ctx, first)) || ctx.allCaps(first)) continue;
@@ -131,7 +132,7 @@ export const titledPerson: Recognizer = {
         else break;
       }
       end = extendArabicName(ctx, end).end;
-      if (ctx.is(end + 1, "org-cues") && ctx.cap(end + 1)) continue;
+      if (ctx.is(end + 1, WORDS["org-cues"]) && ctx.cap(end + 1)) continue;
       out.push(ctx.candidate(i, end, "person", this.rule, 0.85));
       i = end;
     }
@@ -150,10 +151,10 @@ export const givenSurname: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.is(i, "given-names") || ctx.allCaps(i) || ctx.is(i, "arabic-article")) continue;
-      if (ctx.sentenceInitial(i) && (ctx.is(i, "common-words") || ctx.is(i, "non-names"))) continue;
+      if (!ctx.cap(i) || !ctx.is(i, WORDS["given-names"]) || ctx.allCaps(i) || ctx.is(i, WORDS["arabic-article"])) continue;
+      if (ctx.sentenceInitial(i) && (ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"]))) continue;
       const n = i + 1;
-      if (!ctx.sameSentence(i, n) || !ctx.cap(n) || ctx.stopWord(n) || (ctx.allCaps(n) && !isInitial(ctx, n)) || ctx.is(n, "place-cues-after")) continue;
+      if (!ctx.sameSentence(i, n) || !ctx.cap(n) || ctx.stopWord(n) || (ctx.allCaps(n) && !isInitial(ctx, n)) || ctx.is(n, WORDS["place-cues-after"])) continue;
       let end = n;
       for (;;) {
         if (isInitial(ctx, end) && ctx.cap(end + 2) && ctx.sameSentence(i, end + 2)) end += 2;
@@ -162,7 +163,7 @@ export const givenSurname: Recognizer = {
       }
       if (isInitial(ctx, end)) continue;
       end = extendArabicName(ctx, end).end;
-      if (ctx.cap(end + 1) && (ctx.is(end + 1, "org-cues") || ctx.is(end + 1, "place-cues-after"))) continue;
+      if (ctx.cap(end + 1) && (ctx.is(end + 1, WORDS["org-cues"]) || ctx.is(end + 1, WORDS["place-cues-after"]))) continue;
       if (placeOrOrg(ctx, i, end)) continue;
       out.push(ctx.candidate(i, end, "person", this.rule, 0.8));
       i = end;

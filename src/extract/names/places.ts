@@ -1,7 +1,8 @@
 import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
+import { WORDS } from "./context.js";
 import {
-  adminRank, countryMaxWords, isDemonymFolded, lookupCountryNameFolded, lookupPlaceLooseFolded,
+  adminRank, countryMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded,
   matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
@@ -59,16 +60,16 @@ export const country: Recognizer = {
 /** The context cue before token i or after token j: "the town of", "in", "governorate". */
 export function placeCue(ctx: NameContext, i: number, j: number): Cue {
   const prev = i - 1;
-  if (ctx.lower(prev) === "of" && ctx.sameSentence(prev - 1, i) && ctx.is(prev - 1, "place-cues-before")) return "strong";
-  if (ctx.word(j + 1) && ctx.sameSentence(j, j + 1) && (ctx.is(j + 1, "place-cues-after") || ctx.is(j + 1, "place-cues-after-included"))) return "strong";
+  if (ctx.lower(prev) === "of" && ctx.sameSentence(prev - 1, i) && ctx.is(prev - 1, WORDS["place-cues-before"])) return "strong";
+  if (ctx.word(j + 1) && ctx.sameSentence(j, j + 1) && (ctx.is(j + 1, WORDS["place-cues-after"]) || ctx.is(j + 1, WORDS["place-cues-after-included"]))) return "strong";
   if (ctx.sameSentence(prev, i) && wordSet("place-prepositions").has(ctx.lower(prev))) return "weak";
   return "none";
 }
 
 /** True when a capitalized word (not a function word or preposition) touches token i: "Chicago Tribune". */
 function inLargerName(ctx: NameContext, i: number): boolean {
-  const before = ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.is(i - 1, "non-names") && !ctx.sentenceInitial(i);
-  const after = ctx.sameSentence(i, i + 1) && ctx.cap(i + 1) && !ctx.is(i + 1, "non-names");
+  const before = ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.is(i - 1, WORDS["non-names"]) && !ctx.sentenceInitial(i);
+  const after = ctx.sameSentence(i, i + 1) && ctx.cap(i + 1) && !ctx.is(i + 1, WORDS["non-names"]);
   return before || after;
 }
 
@@ -78,7 +79,7 @@ export const gazetteerPlace: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
-      if (!ctx.nameWord(i) || ctx.allCaps(i) || ctx.is(i, "non-names")) continue;
+      if (!ctx.nameWord(i) || ctx.allCaps(i) || ctx.is(i, WORDS["non-names"])) continue;
       const first = ctx.foldedWord(i, 0);
       let maxWords = placeCandidatesStartingWith(first);
       if (ctx.wordCount(i) > 1 && wordSet("arabic-article").has(first)) maxWords = Math.max(maxWords, placeCandidatesStartingWith(ctx.foldedWord(i, 1)) + 1);
@@ -88,7 +89,7 @@ export const gazetteerPlace: Recognizer = {
       let lastJ = i;
       for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.word(j); j++) {
         count += ctx.wordCount(j);
-        if (count > maxWords + 1 || !(ctx.nameWord(j) || (j > i && ctx.is(j, "arabic-article")))) break;
+        if (count > maxWords + 1 || !(ctx.nameWord(j) || (j > i && ctx.is(j, WORDS["arabic-article"])))) break;
         lastJ = j;
       }
       for (let j = lastJ; j >= i && !hit; j--) {
@@ -99,11 +100,11 @@ export const gazetteerPlace: Recognizer = {
       if (!hit) continue;
       const { j, p } = hit;
       const cue = placeCue(ctx, i, j);
-      if (i === j && cue !== "strong" && (ctx.stopWord(i) || ctx.is(i, "given-names") || ctx.is(i, "kunya"))) continue;
+      if (i === j && cue !== "strong" && (ctx.stopWord(i) || ctx.is(i, WORDS["given-names"]) || ctx.is(i, WORDS["kunya"]))) continue;
       if (cue === "none" && (ctx.inHeadline(i) && p.population < 100_000)) continue;
       if (cue === "none" && i === j && ctx.sentenceInitial(i) && p.population < 100_000) continue;
       if (cue !== "strong" && i === j && inLargerName(ctx, i)) continue;
-      if (cue === "none" && i === j && ctx.is(i, "surnames") && p.population < MIN_SURNAME_PLACE_POPULATION) continue;
+      if (cue === "none" && i === j && ctx.is(i, WORDS["surnames"]) && p.population < MIN_SURNAME_PLACE_POPULATION) continue;
       const inCountry = ctx.documentCountries().has(p.countryCode);
       const seat = adminRank(p) >= 3 && (p.population >= MIN_SEAT_POPULATION || (p.population === 0 && inCountry));
       const big = p.population >= MIN_POPULATION[cue] || seat || p.featureClass !== "P";
@@ -129,7 +130,7 @@ function runForward(ctx: NameContext, i: number, max = 4): number {
   let end = -1;
   for (let k = i; k < ctx.length && k - i < max && ctx.sameSentence(i, k); k++) {
     if (ctx.nameWord(k)) end = k;
-    else if (k > i && ctx.is(k, "arabic-article") && ctx.nameWord(k + 1)) continue;
+    else if (k > i && ctx.is(k, WORDS["arabic-article"]) && ctx.nameWord(k + 1)) continue;
     else break;
   }
   return end;
@@ -138,7 +139,7 @@ function runForward(ctx: NameContext, i: number, max = 4): number {
 /** True when tokens i..j are only demonyms, function words or known organizations: not a place. */
 function notAPlace(ctx: NameContext, i: number, j: number): boolean {
   if (knownOrgSpan(ctx, i, j) || ctx.allCaps(i)) return true;
-  for (let k = i; k <= j; k++) if (!isDemonymFolded(ctx.foldedName(k)) && !ctx.is(k, "non-names") && !ctx.is(k, "common-words")) return false;
+  for (let k = i; k <= j; k++) if (!ctx.demonym(k) && !ctx.is(k, WORDS["non-names"]) && !ctx.is(k, WORDS["common-words"])) return false;
   return true;
 }
 
@@ -155,7 +156,7 @@ export const placeCueBefore: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let k = 0; k + 2 < ctx.length; k++) {
-      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, "place-cues-before") || ctx.lower(k + 1) !== "of") continue;
+      if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, WORDS["place-cues-before"]) || ctx.lower(k + 1) !== "of") continue;
       let i = k + 2;
       while (i < ctx.length && ctx.sameSentence(k, i)) {
         const end = runForward(ctx, i);
@@ -180,16 +181,16 @@ export const placeCueAfter: Recognizer = {
     const out: Candidate[] = [];
     for (let k = 1; k < ctx.length; k++) {
       if (!ctx.word(k)) continue;
-      const included = ctx.is(k, "place-cues-after-included");
-      if (!included && !ctx.is(k, "place-cues-after")) continue;
+      const included = ctx.is(k, WORDS["place-cues-after-included"]);
+      if (!included && !ctx.is(k, WORDS["place-cues-after"])) continue;
       let start = -1;
       for (let j = k - 1; j >= 0 && ctx.sameSentence(j, k) && k - j <= 4; j--) {
-        if (ctx.nameWord(j) && !(ctx.sentenceInitial(j) && ctx.is(j, "non-names"))) start = j;
-        else if (j < k - 1 && ctx.is(j, "arabic-article") && ctx.word(j)) continue;
+        if (ctx.nameWord(j) && !(ctx.sentenceInitial(j) && ctx.is(j, WORDS["non-names"]))) start = j;
+        else if (j < k - 1 && ctx.is(j, WORDS["arabic-article"]) && ctx.word(j)) continue;
         else break;
       }
       if (start < 0 || ctx.inHeadline(start)) continue;
-      if (ctx.cap(k) && ctx.is(k, "org-cues")) continue;
+      if (ctx.cap(k) && ctx.is(k, WORDS["org-cues"])) continue;
       if (notAPlace(ctx, start, k - 1) || (included && lookupCountryNameFolded(ctx.foldedSpan(start, k - 1)))) continue;
       out.push(included ? cuePlace(ctx, start, k, this.rule, false) : cuePlace(ctx, start, k - 1, this.rule, true));
     }
@@ -203,11 +204,11 @@ export const arabicPlacePrefix: Recognizer = {
   find(ctx) {
     const out: Candidate[] = [];
     for (let i = 0; i + 1 < ctx.length; i++) {
-      if (!ctx.cap(i) || !ctx.is(i, "place-prefixes-arabic") || !ctx.sameSentence(i, i + 1)) continue;
+      if (!ctx.cap(i) || !ctx.is(i, WORDS["place-prefixes-arabic"]) || !ctx.sameSentence(i, i + 1)) continue;
       if (ctx.inHeadline(i)) continue;
       let end = i;
       for (let j = i + 1; j < ctx.length && j - i <= 3 && ctx.sameSentence(i, j); j++) {
-        if (ctx.nisba(j) || (ctx.cap(j) && !ctx.stopWord(j) && !ctx.allCaps(j) && !ctx.is(j, "kunya"))) end = j;
+        if (ctx.nisba(j) || (ctx.cap(j) && !ctx.stopWord(j) && !ctx.allCaps(j) && !ctx.is(j, WORDS["kunya"]))) end = j;
         else break;
       }
       if (end === i || knownOrgSpan(ctx, i, end)) continue;

@@ -9,7 +9,44 @@ export interface Refiner {
 }
 
 const LEADING_THE = /^(?:the|The|THE)\s+/;
-const POSSESSIVE = /(?:['’ʼ][sS]?)$/;
+/** Regular expressions of the loops below, made once (a literal in a loop makes a new object per pass). */
+const SPACE = /\s/;
+const TITLE_WORD = /^(\p{Lu}[\p{L}]*\.?)\s+(?=\S)/u;
+const OPEN_PAREN_BEFORE = /\s?\($/;
+const NAME_START = /^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u;
+
+/** `cands.filter(keep)`, but `cands` itself when every candidate is kept (`keep` runs once per candidate). */
+function keepWhere(cands: Candidate[], keep: (c: Candidate) => boolean): Candidate[] {
+  let k = 0;
+  while (k < cands.length && keep(cands[k])) k++;
+  if (k === cands.length) return cands;
+  const out = cands.slice(0, k);
+  for (k++; k < cands.length; k++) if (keep(cands[k])) out.push(cands[k]);
+  return out;
+}
+
+/** Longest list that `sortByStart` sorts by insertion (its cost grows with the square of the length). */
+const INSERTION_SORT_MAX = 256;
+
+/**
+ * Sorts candidates by start offset in place, stably (as `Array.prototype.sort` with `a.start - b.start`
+ * would); returns `cands`. Up to `INSERTION_SORT_MAX` candidates, an insertion sort (no comparator
+ * calls; a document's candidates are a few runs already in order).
+ */
+export function sortByStart<T extends { start: number }>(cands: T[]): T[] {
+  if (cands.length > INSERTION_SORT_MAX) return cands.sort((a, b) => a.start - b.start);
+  for (let k = 1; k < cands.length; k++) {
+    const c = cands[k];
+    let j = k - 1;
+    if (cands[j].start <= c.start) continue;
+    while (j >= 0 && cands[j].start > c.start) {
+      cands[j + 1] = cands[j];
+      j--;
+    }
+    cands[j + 1] = c;
+  }
+  return cands;
+}
 
 /** True when offset `start` begins a sentence of the document (the first word of its sentence). */
 function startsSentence(ctx: NameContext, start: number): boolean {
@@ -24,22 +61,36 @@ function startsSentence(ctx: NameContext, start: number): boolean {
 export const trimSpans: Refiner = {
   rule: "names/trim",
   refine(ctx, cands) {
+    const text = ctx.text;
     for (const c of cands) {
-      let s = ctx.text.slice(c.start, c.end);
-      const lead = LEADING_THE.exec(s);
-      const keepThe = c.rule === "tagger" && s.startsWith("The ") && !startsSentence(ctx, c.start);
-      if (lead && lead[0].length < s.length && !keepThe) {
-        c.start += lead[0].length;
-        s = s.slice(lead[0].length);
+      const first = text.charCodeAt(c.start);
+      if (first === 116 || first === 84) {
+        const s = text.slice(c.start, c.end);
+        const lead = LEADING_THE.exec(s);
+        const keepThe = c.rule === "tagger" && s.startsWith("The ") && !startsSentence(ctx, c.start);
+        if (lead && lead[0].length < s.length && !keepThe) c.start += lead[0].length;
       }
-      const tail = POSSESSIVE.exec(s);
-      if (tail && tail[0].length < s.length) c.end -= tail[0].length;
-      while (c.end > c.start && /\s/.test(ctx.text[c.end - 1])) c.end--;
-      while (c.start < c.end && /\s/.test(ctx.text[c.start])) c.start++;
+      const tail = possessiveLength(text, c.start, c.end);
+      if (tail < c.end - c.start) c.end -= tail;
+      while (c.end > c.start && SPACE.test(text[c.end - 1])) c.end--;
+      while (c.start < c.end && SPACE.test(text[c.start])) c.start++;
     }
-    return cands.filter((c) => c.end > c.start);
+    return keepWhere(cands, (c) => c.end > c.start);
   },
 };
+
+/** True for the apostrophes of a possessive: ' ’ ʼ. */
+function apostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2bc;
+}
+
+/** Length in characters of a possessive ending `text[start, end)`, as `/['’ʼ][sS]?$/` matches it ("'", "'s", "’S"); 0 if none. */
+function possessiveLength(text: string, start: number, end: number): number {
+  if (end <= start) return 0;
+  const last = text.charCodeAt(end - 1);
+  if (apostrophe(last)) return 1;
+  return (last === 115 || last === 83) && end - start >= 2 && apostrophe(text.charCodeAt(end - 2)) ? 2 : 0;
+}
 
 /**
  * "Colonel Hassan Hashi Mohamed": the person mention is the name; the title goes to attributes.title.
@@ -54,14 +105,14 @@ export const attachTitles: Refiner = {
       let s = ctx.text.slice(c.start, c.end);
       let cut = 0;
       for (;;) {
-        const m = /^(\p{Lu}[\p{L}]*\.?)\s+(?=\S)/u.exec(s.slice(cut));
+        const m = TITLE_WORD.exec(s.slice(cut));
         if (!m || !titles.has(foldName(m[1]))) break;
         cut += m[0].length;
       }
       if (cut === 0) continue;
       const title = s.slice(0, cut).trim();
       const lastTitle = title.split(/\s+/).pop() ?? "";
-      if (!/\s/.test(s.slice(cut).trim()) && wordSet("title-part-of-name").has(foldName(lastTitle))) continue;
+      if (!SPACE.test(s.slice(cut).trim()) && wordSet("title-part-of-name").has(foldName(lastTitle))) continue;
       c.start += cut;
       s = s.slice(cut);
       c.attributes = { ...c.attributes, title };
@@ -79,7 +130,7 @@ export const typeAcronyms: Refiner = {
     for (const c of cands) {
       if (c.rule !== "names/acronym") continue;
       const before = ctx.text.slice(Math.max(0, c.start - 3), c.start);
-      const m = /\s?\($/.exec(before);
+      const m = OPEN_PAREN_BEFORE.exec(before);
       if (!m || ctx.text[c.end] !== ")") continue;
       const full = byEnd.get(c.start - m[0].length);
       if (!full) continue;
@@ -97,11 +148,11 @@ export const filterTagger: Refiner = {
     const common = wordSet("common-words");
     const non = wordSet("non-names");
     const floor = nameThresholds().minConfidence;
-    return cands.filter((c) => {
+    return keepWhere(cands, (c) => {
       if (c.rule !== "tagger") return true;
       const s = ctx.text.slice(c.start, c.end);
-      if (!/^[\p{Lu}\p{N}]|^(?:al|el)-\p{Lu}/u.test(s)) return false;
-      const oneWord = !/\s/.test(s);
+      if (!NAME_START.test(s)) return false;
+      const oneWord = !SPACE.test(s);
       if (c.confidence < (oneWord ? floor.oneWord : floor.longer)) return false;
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
@@ -110,20 +161,53 @@ export const filterTagger: Refiner = {
   },
 };
 
-/** Marks of covered text offsets, for linear-time overlap checks. */
-class Coverage {
-  private readonly marks: Uint8Array;
-  constructor(length: number) {
-    this.marks = new Uint8Array(length);
+/** Least length (offsets) of a `Coverage` buffer. */
+const COVERAGE_MIN = 4096;
+/** Longest `Coverage` buffer (offsets) that the next `reset` for a shorter text keeps. */
+export const COVERAGE_KEEP_MAX = 1 << 20;
+
+/**
+ * Marks of covered text offsets, for linear-time overlap checks. One instance serves document after
+ * document: `reset` starts a new generation instead of allocating and zeroing a buffer per document
+ * (an offset is covered when its mark equals the current generation). The buffer (4 bytes per offset)
+ * grows to the longest text met; one longer than `COVERAGE_KEEP_MAX` is dropped on the next `reset`.
+ */
+export class Coverage {
+  private marks = new Uint32Array(0);
+  private generation = 0;
+  /** Clears every mark for a text of `length` characters; returns this. */
+  reset(length: number): this {
+    if (length > this.marks.length || this.marks.length > COVERAGE_KEEP_MAX) {
+      this.marks = new Uint32Array(Math.max(length, COVERAGE_MIN));
+      this.generation = 0;
+    }
+    if (this.generation === 0xffffffff) {
+      this.marks.fill(0);
+      this.generation = 0;
+    }
+    this.generation++;
+    return this;
+  }
+  /** Length (offsets) of the buffer kept between uses. */
+  get capacity(): number {
+    return this.marks.length;
   }
   free(c: { start: number; end: number }): boolean {
-    for (let k = c.start; k < c.end; k++) if (this.marks[k]) return false;
+    const g = this.generation;
+    for (let k = c.start; k < c.end; k++) if (this.marks[k] === g) return false;
     return true;
   }
   take(c: { start: number; end: number }): void {
-    this.marks.fill(1, c.start, c.end);
+    this.marks.fill(this.generation, c.start, c.end);
   }
 }
+
+/** Coverages of the refiners below (refiners do not nest, so each is in use by one call at a time). */
+const overlapCover = new Coverage();
+const strongCover = new Coverage();
+const longWeakCover = new Coverage();
+const shortCover = new Coverage();
+const taggedCover = new Coverage();
 
 /**
  * Keeps non-overlapping candidates: rule candidates first (longest, then most confident, then earliest,
@@ -137,15 +221,44 @@ export const removeOverlaps: Refiner = {
     const rules = cands.filter((c) => c.rule !== "tagger").sort(order);
     const tagger = cands.filter((c) => c.rule === "tagger").sort(order);
     const kept: Candidate[] = [];
-    const cover = new Coverage(ctx.text.length);
-    for (const c of [...rules, ...tagger]) {
-      if (!cover.free(c)) continue;
-      cover.take(c);
-      kept.push(c);
+    const cover = overlapCover.reset(ctx.text.length);
+    for (const group of [rules, tagger]) {
+      for (const c of group) {
+        if (!cover.free(c)) continue;
+        cover.take(c);
+        kept.push(c);
+      }
     }
-    return kept.sort((a, b) => a.start - b.start);
+    return sortByStart(kept);
   },
 };
+
+/** Memo of `shortFormsOf` (names recur across documents); cleared past `SHORT_FORMS_MAX` entries. */
+const shortFormMemo = new Map<string, readonly string[]>();
+const SHORT_FORMS_MAX = 50_000;
+const NISBA_PART = /^(?:al|el|ad|ar|as|ash|at|az|an)-(.+)$/i;
+const UPPER_START = /^\p{Lu}/u;
+
+/**
+ * Folded forms by which the last word of a person's name may recur alone: "al-Adnani" gives "al adnani"
+ * and "adnani", "Hadrami" gives "hadrami"; none for a lower-case or common word.
+ */
+function shortFormsOf(last: string): readonly string[] {
+  let parts = shortFormMemo.get(last);
+  if (parts === undefined) {
+    const nisba = NISBA_PART.exec(last);
+    const out: string[] = [];
+    if (nisba) {
+      out.push(foldName(last));
+      const bare = foldName(nisba[1]);
+      if (UPPER_START.test(nisba[1]) && bare.length > 3 && !isDemonym(bare) && !wordSet("common-words").has(bare)) out.push(bare);
+    } else if (UPPER_START.test(last) && !wordSet("common-words").has(foldName(last))) out.push(foldName(last));
+    parts = out;
+    if (shortFormMemo.size >= SHORT_FORMS_MAX) shortFormMemo.clear();
+    shortFormMemo.set(last, parts);
+  }
+  return parts;
+}
 
 /**
  * Finds later and earlier lone uses of a person's last name part ("al-Hadrami", "Al-Masri", "Adnani"
@@ -158,23 +271,16 @@ export const shortForms: Refiner = {
     const lastParts = new Set<string>();
     for (const c of cands) {
       if (c.type !== "person" || c.form !== "name") continue;
-      const s = ctx.text.slice(c.start, c.end);
-      const sp = s.lastIndexOf(" ");
-      if (sp < 0) continue;
-      const last = s.slice(sp + 1);
-      const nisba = /^(?:al|el|ad|ar|as|ash|at|az|an)-(.+)$/i.exec(last);
-      if (nisba) {
-        lastParts.add(foldName(last));
-        const bare = foldName(nisba[1]);
-        if (/^\p{Lu}/u.test(nisba[1]) && bare.length > 3 && !isDemonym(bare) && !wordSet("common-words").has(bare)) lastParts.add(bare);
-      } else if (/^\p{Lu}/u.test(last) && !wordSet("common-words").has(foldName(last))) lastParts.add(foldName(last));
+      const sp = ctx.text.lastIndexOf(" ", c.end - 1);
+      if (sp < c.start) continue;
+      for (const part of shortFormsOf(ctx.text.slice(sp + 1, c.end))) lastParts.add(part);
     }
     if (lastParts.size === 0) return cands;
     const weak = (c: Candidate) => c.rule === "tagger" || (c.rule === "names/gazetteer" && c.confidence < 0.9);
-    const strong = new Coverage(ctx.text.length);
+    const strong = strongCover.reset(ctx.text.length);
     for (const c of cands) if (!weak(c)) strong.take(c);
     /** Weak spans longer than one token ("William A. Wheeler" from the tagger): a short form never cuts them down. */
-    const longWeak = new Coverage(ctx.text.length);
+    const longWeak = longWeakCover.reset(ctx.text.length);
     for (const c of cands) {
       if (!weak(c)) continue;
       const i = ctx.tokenAt(c.start);
@@ -189,10 +295,11 @@ export const shortForms: Refiner = {
       if (!strong.free(t) || !longWeak.free(t)) continue;
       added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
     }
-    const shorts = new Coverage(ctx.text.length);
+    const shorts = shortCover.reset(ctx.text.length);
     for (const a of added) shorts.take(a);
     const kept = cands.filter((c) => !weak(c) || shorts.free(c));
-    return [...kept, ...added].sort((a, b) => a.start - b.start);
+    for (const a of added) kept.push(a);
+    return sortByStart(kept);
   },
 };
 
@@ -206,6 +313,21 @@ function eventLists(): { heads: ReadonlySet<string>; modifiers: ReadonlySet<stri
   return eventWords;
 }
 
+/** Characters after a place that `dropEventModifiers` reads. */
+const EVENT_WINDOW = 40;
+const WORDS_AFTER = /\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/uy;
+const WORDS_AFTER_IN_WINDOW = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
+
+/**
+ * The one or two words right after offset `end`, read from `text[end, end + EVENT_WINDOW)`: matched in
+ * place, and again on that window only when the match runs past it (a word cut at the window's end).
+ */
+function wordsAfter(text: string, end: number): RegExpExecArray | null {
+  WORDS_AFTER.lastIndex = end;
+  const m = WORDS_AFTER.exec(text);
+  return m === null || m[0].length <= EVENT_WINDOW ? m : WORDS_AFTER_IN_WINDOW.exec(text.slice(end, end + EVENT_WINDOW));
+}
+
 /**
  * "the 2005 United Kingdom general election", "the United States presidential election": a rule place
  * directly before (modifiers plus) an event head word names part of an event, not a place; dropped.
@@ -214,10 +336,9 @@ export const dropEventModifiers: Refiner = {
   rule: "names/event-modifier",
   refine(ctx, cands) {
     const { heads, modifiers } = eventLists();
-    const after = /^\s+([\p{L}-]+)(?:\s+([\p{L}-]+))?/u;
-    return cands.filter((c) => {
+    return keepWhere(cands, (c) => {
       if (c.type !== "place" || c.rule === "tagger") return true;
-      const m = after.exec(ctx.text.slice(c.end, c.end + 40));
+      const m = wordsAfter(ctx.text, c.end);
       if (!m) return true;
       const w1 = m[1].toLowerCase();
       const w2 = m[2]?.toLowerCase();
@@ -288,10 +409,10 @@ export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(ctx, cands) {
     const { retype, contains: containsFloor } = nameThresholds().overrule;
-    const tagger = cands.filter((c) => c.rule === "tagger").sort((a, b) => a.start - b.start);
+    const tagger = sortByStart(cands.filter((c) => c.rule === "tagger"));
     const dropped = new Set<Candidate>();
     let from = 0;
-    const rules = cands.filter((c) => c.rule !== "tagger").sort((a, b) => a.start - b.start);
+    const rules = tagger.length === 0 ? [] : sortByStart(cands.filter((c) => c.rule !== "tagger"));
     for (const r of rules) {
       while (from < tagger.length && tagger[from].end <= r.start) from++;
       for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {
@@ -311,10 +432,10 @@ export const weighEvidence: Refiner = {
         break;
       }
     }
-    const kept = cands.filter((c) => !dropped.has(c));
+    const kept = keepWhere(cands, (c) => !dropped.has(c));
     for (const c of kept) {
       if (c.attributes === undefined) c.attributes = { sources: [c.rule] };
-      else if (!c.attributes.sources) c.attributes = { ...c.attributes, sources: [c.rule] };
+      else if (!c.attributes.sources) c.attributes.sources = [c.rule];
     }
     return kept;
   },
@@ -332,9 +453,9 @@ export const dropSilentAcronyms: Refiner = {
   rule: "names/silent-acronym",
   refine(ctx, cands) {
     if (!ctx.taggerUsed) return cands;
-    const tagged = new Coverage(ctx.text.length);
+    const tagged = taggedCover.reset(ctx.text.length);
     for (const c of cands) if (c.rule === "tagger") tagged.take(c);
-    return cands.filter((c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
+    return keepWhere(cands, (c) => c.rule !== "names/acronym" || c.confidence >= DEFINED_ACRONYM || !tagged.free(c));
   },
 };
 

@@ -26,6 +26,20 @@ for (const [name, text] of CASES) {
   });
 }
 
+test("foldedSpan: interned folds agree across documents, in any order of ends, and for long spans", () => {
+  const text = "The Syrian Democratic Forces of the Deir ez-Zor Military Council met in Al-Hasakah Governorate on Monday.";
+  const first = ctxOf(text);
+  const again = ctxOf(`Reports: ${text}`);
+  const shift = again.tokenAt(again.text.indexOf("The"));
+  for (let i = 0; i < first.length; i++) {
+    for (let j = Math.min(first.length - 1, i + 14); j >= i; j--) {
+      const want = foldName(first.slice(i, j));
+      assert.equal(first.foldedSpan(i, j), want, first.slice(i, j));
+      assert.equal(again.foldedSpan(i + shift, j + shift), want, first.slice(i, j));
+    }
+  }
+});
+
 test("foldedRange folds a range that is not a run of whole tokens", () => {
   const ctx = ctxOf("Islamic State's fighters");
   assert.equal(ctx.foldedRange(2, 13), foldName("lamic State"));

@@ -3,8 +3,8 @@ import { nameThresholds } from "../../../src/extract/names/thresholds.js";
 import assert from "node:assert/strict";
 import type { Candidate } from "../../../src/extract/names/index.js";
 import {
-  attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
-  ruleStrength, shortForms, trimSpans, typeAcronyms, weighEvidence,
+  COVERAGE_KEEP_MAX, Coverage, attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
+  ruleStrength, shortForms, sortByStart, trimSpans, typeAcronyms, weighEvidence,
 } from "../../../src/extract/names/refiners.js";
 import { findNames, nameCandidates } from "../../../src/extract/names/index.js";
 import { ctxOf, docOf } from "./helpers.js";
@@ -209,4 +209,26 @@ test("generic phrases are not names", () => {
   const text = "One of ISIS' most distinguished Islamist missionaries and Sharia experts left the Syrian area after the Mosul battles.";
   const got = nameCandidates(docOf(text), false).map((c) => text.slice(c.start, c.end));
   assert.deepEqual(got, ["ISIS", "Mosul"]);
+});
+
+test("coverage: reset clears the marks and drops a buffer past COVERAGE_KEEP_MAX", () => {
+  const cover = new Coverage();
+  cover.reset(100).take({ start: 10, end: 20 });
+  assert.equal(cover.free({ start: 19, end: 25 }), false);
+  assert.equal(cover.free({ start: 20, end: 25 }), true);
+  cover.reset(100);
+  assert.equal(cover.free({ start: 0, end: 100 }), true);
+  cover.reset(COVERAGE_KEEP_MAX + 10).take({ start: COVERAGE_KEEP_MAX, end: COVERAGE_KEEP_MAX + 10 });
+  assert.equal(cover.free({ start: COVERAGE_KEEP_MAX + 5, end: COVERAGE_KEEP_MAX + 6 }), false);
+  cover.reset(100);
+  assert.ok(cover.capacity <= COVERAGE_KEEP_MAX);
+  assert.equal(cover.free({ start: 0, end: 100 }), true);
+});
+
+test("sortByStart: sorts stably by start, short and long lists alike", () => {
+  for (const n of [0, 1, 7, 300]) {
+    const cs = Array.from({ length: n }, (_, k) => ({ start: (k * 7919) % 13, id: k }));
+    const want = [...cs].sort((a, b) => a.start - b.start);
+    assert.deepEqual(sortByStart(cs), want);
+  }
 });
