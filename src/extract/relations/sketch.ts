@@ -160,11 +160,15 @@ export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
  * The sketches of `buildSketches`, one at a time in sentence order, so a caller can use each and let it go
  * (a sketch that lives only while its sentence is read is cheap to collect).
  */
-export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
+export function* sketches(
+  doc: Doc,
+  cues: RelationCues,
+  typeOf: ReadonlyMap<string, EntityType> = new Map(doc.entities.map((e) => [e.id, e.type] as const)),
+): Generator<Sketch> {
   const byS = mentionsBySentence(doc);
-  const typeOf = new Map(doc.entities.map((e) => [e.id, e.type] as const));
   const lows = lowered(doc.tokens);
-  const res: Resolver = { doc, lows, recency: new Recency(), generic: new Set(cues.nominalHeads), gender: genderOf(doc, cues) };
+  const sets = cueSets(cues);
+  const res: Resolver = { doc, lows, recency: new Recency(), generic: sets.generic, gender: genderOf(doc, sets) };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
     const items: Item[] = [];
@@ -216,14 +220,30 @@ export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
   }
 }
 
+/** Cue lists the sketches look words up in, as sets (built once per cue object). */
+interface SketchCueSets {
+  generic: Set<string>;
+  female: Set<string>;
+  male: Set<string>;
+}
+const sketchCueSets = new WeakMap<RelationCues, SketchCueSets>();
+
+function cueSets(cues: RelationCues): SketchCueSets {
+  let sets = sketchCueSets.get(cues);
+  if (!sets) {
+    sets = { generic: new Set(cues.nominalHeads), female: new Set(cues.femaleFirstWords), male: new Set(cues.maleFirstWords) };
+    sketchCueSets.set(cues, sets);
+  }
+  return sets;
+}
+
 /** Gender of a person entity from the first word of its name (cached per entity). */
-function genderOf(doc: Doc, cues: RelationCues): (entity: string) => Gender {
-  const names = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const female = new Set(cues.femaleFirstWords);
-  const male = new Set(cues.maleFirstWords);
+function genderOf(doc: Doc, { female, male }: SketchCueSets): (entity: string) => Gender {
+  let names: Map<string, string> | undefined;
   const cache = new Map<string, Gender>();
   return (entity) => {
     if (cache.has(entity)) return cache.get(entity);
+    names ??= new Map(doc.entities.map((e) => [e.id, e.name]));
     const first = foldName(names.get(entity) ?? "").split(" ")[0];
     const g: Gender = female.has(first) ? "f" : male.has(first) ? "m" : undefined;
     cache.set(entity, g);
