@@ -12,20 +12,31 @@ export function slotNo(m: RegExpExecArray, name: string): number | undefined {
   return g === undefined ? undefined : Number(g);
 }
 
+/** Offsets of group `name` in the sketch text (undefined when it took no part); needs a `reIndexed` pattern. */
+function groupOffsets(m: RegExpExecArray, name: string): [number, number] | undefined {
+  if (!m.indices) throw new Error(`group "${name}" is read by position: its rule needs reIndexed`);
+  return m.indices.groups?.[name];
+}
+
 /** Item index where group `name` (or the whole match) starts. */
 export function firstItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
-  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  const ix = name ? groupOffsets(m, name) : undefined;
   return itemAt(c.sk, ix ? ix[0] : m.index);
 }
 
 /** Item index where group `name` (or the whole match) ends (inclusive). */
 export function lastItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
-  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  const ix = name ? groupOffsets(m, name) : undefined;
   return itemAt(c.sk, ix ? ix[1] : m.index + m[0].length) - 1;
 }
 
+/** The words of group `name` (each written with a leading space in the sketch); empty when it took no part. */
 export function words(c: SentCtx, m: RegExpExecArray, name: string): string[] {
-  return (m.groups?.[name] ?? "").trim().split(" ").filter((w) => w.length > 0);
+  const g = m.groups?.[name];
+  const out: string[] = [];
+  if (!g) return out;
+  for (const w of g.split(" ")) if (w.length > 0) out.push(w);
+  return out;
 }
 
 export function slotEntity(c: SentCtx, n: number): string {

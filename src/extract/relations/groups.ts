@@ -15,7 +15,7 @@ import {
   lastWord,
   coordinated,
 } from "./context.js";
-import { alt, slot, POSS, END, END_OBJ, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
+import { alt, slot, POSS, END, END_OBJ, re, reIndexed, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor } from "./sketch.js";
 
 /** "a faction called Liwa al-Quds, led by X", "Y, under the command of X" → leader_of(X, Y). */
@@ -42,7 +42,7 @@ export function ledBy(c: RelationCues): Rule {
 export function leadVerb(c: RelationCues): Rule {
   return {
     name: "lead-verb",
-    re: re(`(?<verb>${alt(c.leadVerbs)})(?: the)?${slot("O", "org")}${END}`),
+    re: reIndexed(`(?<verb>${alt(c.leadVerbs)})(?: the)?${slot("O", "org")}${END}`),
     apply(m, c) {
       const v = firstItem(c, m, "verb");
       const org = slotNo(m, "org")!;
@@ -68,7 +68,7 @@ export function leadVerb(c: RelationCues): Rule {
 export function joined(c: RelationCues): Rule {
   return {
     name: "joined",
-    re: re(`(?<verb>${alt(c.joinVerbs)})(?: the)?${slot("O", "org")}${END}`),
+    re: reIndexed(`(?<verb>${alt(c.joinVerbs)})(?: the)?${slot("O", "org")}${END}`),
     apply(m, c) {
       const v = firstItem(c, m, "verb");
       const org = slotNo(m, "org")!;
@@ -111,7 +111,7 @@ function adjacent(c: SentCtx, a: number, b: number): boolean {
 export function groupIncludes(c: RelationCues): Rule {
   return {
     name: "group-includes",
-    re: re(`${slot("O", "org")}(?<verb>${alt(c.includeVerbs)})(?: the)?(?: so-called)?${slot("P", "p")}${END_OBJ}`),
+    re: reIndexed(`${slot("O", "org")}(?<verb>${alt(c.includeVerbs)})(?: the)?(?: so-called)?${slot("P", "p")}${END_OBJ}`),
     apply(m, c) {
       const org = slotNo(m, "org")!;
       const first = slotNo(m, "p")!;
@@ -137,7 +137,7 @@ export function splitFrom(p: Pieces, c: RelationCues): Rule {
   const naming = re(`(?: new)?${alt(c.newGroupNouns)}(?: ,)?${alt(c.namingWords)}(?: ,)?${slot("O", "sub")}${END}`);
   return {
     name: "split-from",
-    re: re(`(?<cue>${alt(c.splitPhrases)})(?: the)?${slot("O", "parent")}${END}`),
+    re: reIndexed(`(?<cue>${alt(c.splitPhrases)})(?: the)?${slot("O", "parent")}${END}`),
     apply(m, c) {
       const cueItem = firstItem(c, m, "cue");
       const parent = slotNo(m, "parent")!;
@@ -265,7 +265,7 @@ export function orgVersus(p: Pieces, c: RelationCues, name: string, phrases: str
 export function alongWith(c: RelationCues): Rule {
   return {
     name: "along-with",
-    re: re(`(?<cue>${alt(c.associatePhrases)})${slot("P", "b")}${END}`),
+    re: reIndexed(`(?<cue>${alt(c.associatePhrases)})${slot("P", "b")}${END}`),
     apply(m, c) {
       const cue = firstItem(c, m, "cue");
       const b = slotNo(m, "b")!;

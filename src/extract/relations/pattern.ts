@@ -106,4 +106,7 @@ export function pieces(c: RelationCues): Pieces {
   };
 }
 
-export const re = (src: string) => new RegExp(src, "gd");
+/** A rule pattern; its matches carry no group offsets (building them costs more than the match). */
+export const re = (src: string) => new RegExp(src, "g");
+/** A rule pattern whose matches carry group offsets (`indices`), for rules that read where a named group starts. */
+export const reIndexed = (src: string) => new RegExp(src, "gd");
