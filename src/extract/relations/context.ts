@@ -182,10 +182,10 @@ export function clauseSubject(c: SentCtx, i: number, kinds: string): number | un
 /** True when the clause of item `i` opens with "before joining ..." and similar. */
 export function formerClause(c: SentCtx, i: number): boolean {
   const { start } = clauseStart(c, i);
-  const head = c.sk.items
-    .slice(start, Math.min(i, start + 4))
-    .map((x) => x.word)
-    .join(" ");
+  const end = Math.min(i, start + 4);
+  if (end <= start) return false; // cue entries are never empty
+  let head = c.sk.items[start].word;
+  for (let k = start + 1; k < end; k++) head += " " + c.sk.items[k].word;
   return c.cues.formerClauseOpeners.some((p) => head.startsWith(p));
 }
 

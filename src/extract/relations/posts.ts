@@ -44,14 +44,25 @@ function postMeaning(c: SentCtx, det: string, mods: string[], noun: string, objK
   return undefined;
 }
 
+const copulaLists = new WeakMap<RelationCues, string[][]>();
+
+/** The copulas of `cues` as word lists (split once per cue object). */
+function copulaWords(cues: RelationCues): string[][] {
+  let lists = copulaLists.get(cues);
+  if (!lists) {
+    lists = cues.copulas.map((cop) => cop.split(" "));
+    copulaLists.set(cues, lists);
+  }
+  return lists;
+}
+
 /** The subject of a post phrase starting at item `i`: an apposition, a copula's clause subject, or a coordination. */
 function postSubject(c: SentCtx, i: number): { slot: number; how: "appositive" | "copular" | "coordinated" } | undefined {
   const it = c.sk.items;
   if (it[i - 1]?.word === "," && it[i - 2]?.slot !== undefined && !isPossessor(c.sk, i - 2)) {
     return { slot: it[i - 2].slot!, how: "appositive" };
   }
-  for (const cop of c.cues.copulas) {
-    const w = cop.split(" ");
+  for (const w of copulaWords(c.cues)) {
     if (i - w.length < 0) continue;
     if (w.every((x, k) => it[i - w.length + k].word === x)) {
       const s = clauseSubject(c, i - w.length, "PO");
@@ -70,9 +81,10 @@ function postSubject(c: SentCtx, i: number): { slot: number; how: "appositive" |
   return undefined;
 }
 
+/** True when one of the three items before `i` marks a former post ("ex-", "formerly"). */
 function copulaFormer(c: SentCtx, i: number): boolean {
-  const prev = c.sk.items.slice(Math.max(0, i - 3), i).map((x) => x.word);
-  return prev.some((w) => c.cues.formerMarkers.includes(w));
+  for (let k = Math.max(0, i - 3); k < i; k++) if (c.cues.formerMarkers.includes(c.sk.items[k].word)) return true;
+  return false;
 }
 
 export function postOf(p: Pieces, c: RelationCues): Rule {
