@@ -119,11 +119,11 @@ export function clauseStart(c: SentCtx, i: number): { start: number; relative?: 
 }
 
 /** For each item index i (0..items.length), the clause start and relative pronoun (-1: none) seen before i. */
-function clauseIndex(c: SentCtx): { start: Int32Array; relative: Int32Array } {
+function clauseIndex(c: SentCtx): { start: number[]; relative: number[] } {
   const { relativePronouns, clauseBoundaries } = setsOf(c.cues);
   const it = c.sk.items;
-  const start = new Int32Array(it.length + 1);
-  const relative = new Int32Array(it.length + 1);
+  const start: number[] = new Array(it.length + 1);
+  const relative: number[] = new Array(it.length + 1);
   let s = 0;
   let r = -1;
   for (let i = 0; i <= it.length; i++) {
