@@ -203,21 +203,43 @@ function readDraft(
   };
 }
 
+/** The modalities cue phrases state, strongest first: the first found before a trigger wins. */
+const MODALITIES = ["negated", "attempted", "planned", "hypothetical"] as const;
+
+/** Modality cue phrases by first word: each with the rank of its modality in `MODALITIES`. */
+type ModalityIndex = Map<string, { rank: number; words: string[] }[]>;
+const modalityIndexes = new WeakMap<EventLexicon, ModalityIndex>();
+
+function modalityIndex(lex: EventLexicon): ModalityIndex {
+  let ix = modalityIndexes.get(lex);
+  if (!ix) {
+    ix = new Map();
+    [lex.negation, lex.attempted, lex.planned, lex.hypothetical].forEach((phrases, rank) => {
+      for (const words of phrases) {
+        const list = ix!.get(words[0]) ?? [];
+        list.push({ rank, words });
+        ix!.set(words[0], list);
+      }
+    });
+    modalityIndexes.set(lex, ix);
+  }
+  return ix;
+}
+
 /** Modality from cue phrases in the clause up to MODALITY_WINDOW tokens before the trigger. */
 function readModality(toks: Token[], t: Trigger, cs: number, lex: EventLexicon): NewsEvent["modality"] {
   const L = lowered(toks);
+  const ix = modalityIndex(lex);
   const lo = Math.max(cs, t.k - MODALITY_WINDOW);
-  const has = (phrases: string[][]) => {
-    for (let j = lo; j < t.k; j++) {
-      if (phrases.some((p) => p.every((w, i) => j + i < t.k && (L[j + i] ?? "") === w))) return true;
+  let best: number = MODALITIES.length;
+  for (let j = lo; j < t.k; j++) {
+    const cands = ix.get(L[j] ?? "");
+    if (!cands) continue;
+    for (const { rank, words } of cands) {
+      if (rank < best && words.every((w, i) => j + i < t.k && (L[j + i] ?? "") === w)) best = rank;
     }
-    return false;
-  };
-  if (has(lex.negation)) return "negated";
-  if (has(lex.attempted)) return "attempted";
-  if (has(lex.planned)) return "planned";
-  if (has(lex.hypothetical)) return "hypothetical";
-  return "asserted";
+  }
+  return MODALITIES[best] ?? "asserted";
 }
 
 function countOf(q: Quantity, what: string): EventCount {
