@@ -7,6 +7,8 @@ export { claimFor } from "./scope.js";
 
 /** Words before a reporting verb that make it a noun ("a report", "the statement"). */
 const DETERMINERS = new Set(["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "’s"]);
+/** Relative pronouns: a source description ends before one, and a phrase holding one is no bare clause. */
+const RELATIVES = new Set(["who", "whose", "which", "whom"]);
 /** Words before a reporting verb that make it passive ("was reported killed"): no source is named. */
 const PASSIVE = new Set(["was", "were", "is", "are", "be", "been", "being"]);
 /** Tokens that end the segment a source is read from, walking back from its verb. */
@@ -57,15 +59,34 @@ export function findClaims(doc: Doc): void {
   doc.claims = drafts.map((d, i) => ({ ...d.claim, id: `c${i + 1}` }));
 }
 
+/** The "according to" cues by first word, in lexicon order. */
+type AccordingIndex = Map<string, ClaimCues["according"]>;
+const accordingIndexes = new WeakMap<ClaimCues, AccordingIndex>();
+
+function accordingIndex(cues: ClaimCues): AccordingIndex {
+  let ix = accordingIndexes.get(cues);
+  if (!ix) {
+    ix = new Map();
+    for (const c of cues.according) {
+      const list = ix.get(c.words[0]) ?? [];
+      list.push(c);
+      ix.set(c.words[0], list);
+    }
+    accordingIndexes.set(cues, ix);
+  }
+  return ix;
+}
+
 function readSentence(doc: Doc, s: number, cues: ClaimCues, mentions: Mention[], drafts: Draft[]): void {
   const sent = doc.sentences[s];
   const toks = doc.tokens;
   const L = lowered(toks);
+  const according = accordingIndex(cues);
   const a = sent.tokenStart;
   const b = sent.tokenEnd;
   for (let k = a; k < b; k++) {
     const w = (L[k] ?? "");
-    const cue = cues.according.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
+    const cue = according.get(w)?.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
     if (cue) {
       readAccording(doc, s, k, k + cue.words.length, cue.modality, cues, mentions, drafts);
       continue;
@@ -258,7 +279,7 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
   const from = toks[start].start;
   let until = toks[end - 1].end;
   for (let j = start + 1; j < end; j++) {
-    if (["who", "whose", "which", "whom"].includes(L[j])) {
+    if (RELATIVES.has(L[j])) {
       until = toks[j].start;
       break;
     }
@@ -351,7 +372,7 @@ function isNounPhrase(toks: Token[], start: number, end: number, cues: ClaimCues
   if (["and", "or"].includes((L[end - 1] ?? ""))) return false;
   for (let j = start; j < end; j++) {
     const w = (L[j] ?? "");
-    if (["who", "whose", "which", "whom"].includes(w)) return true;
+    if (RELATIVES.has(w)) return true;
     if (cues.finiteVerbs.has(w)) return false;
   }
   return true;
