@@ -275,7 +275,7 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
     }
   }
   if (!head) return undefined;
-  const base = { start, end, head };
+  const read = (kind: SourceKind, entity?: string): SourceRead => ({ start, end, kind, entity, head });
   const from = toks[start].start;
   let until = toks[end - 1].end;
   for (let j = start + 1; j < end; j++) {
@@ -286,21 +286,21 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
   }
   const inside = mentions.filter((m) => m.start >= from && m.end <= until);
   const person = inside.find((m) => m.type === "person");
-  if (person) return { ...base, kind: "person", entity: person.entity };
-  if (cues.anonymousHeads.has(head)) return { ...base, kind: "anonymous" };
-  if (cues.documentHeads.has(head)) return { ...base, kind: "document" };
+  if (person) return read("person", person.entity);
+  if (cues.anonymousHeads.has(head)) return read("anonymous");
+  if (cues.documentHeads.has(head)) return read("document");
   const lowText = doc.text.slice(toks[start].start, toks[end - 1].end).toLowerCase().replace(/^the /, "");
   if (cues.mediaHeads.has(head) || cues.mediaNames.some((n) => lowText === n || lowText.startsWith(`${n} `))) {
-    return { ...base, kind: "media" };
+    return read("media");
   }
   const pick = inside.find((m) => m.type === "organization") ?? inside.find((m) => m.type === "place");
-  if (pick) return { ...base, kind: "organization", entity: pick.entity };
-  if (PERSON_PRONOUNS.has(head) && end - start === 1) return { ...base, kind: "person" };
-  if (cues.organizationHeads.has(head)) return { ...base, kind: "organization" };
+  if (pick) return read("organization", pick.entity);
+  if (PERSON_PRONOUNS.has(head) && end - start === 1) return read("person");
+  if (cues.organizationHeads.has(head)) return read("organization");
   if (end - start === 1 && toks[start].kind === "word" && /^\p{Ll}/u.test(toks[start].text) && !cues.anonymousHeads.has(head)) {
     return undefined;
   }
-  return { ...base, kind: "anonymous" };
+  return read("anonymous");
 }
 
 /** The latest earlier draft a bare "the source" / "he" refers back to, if any. */

@@ -168,7 +168,7 @@ function readDraft(
   }
   if (["who", "which", "whom"].includes(opener) && cs - 1 > sent.tokenStart) {
     const edge = toks[cs - 1].start;
-    const ante = [...mentions].reverse().find((m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
+    const ante = findLast(mentions, (m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
     if (ante) {
       add(ante.entity, passive ? objectRole(type) : "actor");
       subjectFound = true;
@@ -242,6 +242,12 @@ function readModality(toks: Token[], t: Trigger, cs: number, lex: EventLexicon):
   return MODALITIES[best] ?? "asserted";
 }
 
+/** The last item of `list` that passes `test` (no reversed copy). */
+function findLast<T>(list: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
+  return undefined;
+}
+
 function countOf(q: Quantity, what: string): EventCount {
   return { what, value: q.value, qualifier: q.qualifier, span: q.span };
 }
@@ -271,14 +277,14 @@ function readCounts(
   const what = t.cls?.count;
   if (!what) return out;
   const nextTrigger = sentenceTriggers.find((x) => x.start >= t.end);
-  const prevTrigger = [...sentenceTriggers].reverse().find((x) => x.end <= t.start);
+  const prevTrigger = findLast(sentenceTriggers, (x) => x.end <= t.start);
   const limitEnd = Math.min(toks[ce - 1].end, nextTrigger ? nextTrigger.start : Infinity);
   if (!subjectCount) {
     const after = qs.find((q) => q.span.start >= t.end && q.span.end <= limitEnd && tokenAt(doc, q.span.start) - t.kEnd <= COUNT_WINDOW);
     if (after) return [countOf(after, what)];
   }
   const limitStart = Math.max(toks[cs].start, prevTrigger ? prevTrigger.end : -1);
-  const before = [...qs].reverse().find((q) => q.span.end <= t.start && q.span.start >= limitStart && t.k - tokenAt(doc, q.span.end - 1) <= COUNT_WINDOW);
+  const before = findLast(qs, (q) => q.span.end <= t.start && q.span.start >= limitStart && t.k - tokenAt(doc, q.span.end - 1) <= COUNT_WINDOW);
   return before ? [countOf(before, what)] : out;
 }
 

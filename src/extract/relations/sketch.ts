@@ -127,9 +127,10 @@ function orgHeads(doc: Doc): Map<string, string[]> {
   for (const e of doc.entities) {
     if (e.type !== "organization") continue;
     for (const n of [e.name, ...e.aliases]) {
-      const words = foldName(n).split(" ");
-      if (words.length < 2) continue;
-      const h = singular(words[words.length - 1]);
+      const folded = foldName(n);
+      const space = folded.lastIndexOf(" ");
+      if (space < 0) continue;
+      const h = singular(folded.slice(space + 1));
       const list = heads.get(h) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       heads.set(h, list);
