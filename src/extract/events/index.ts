@@ -83,7 +83,10 @@ function objectRole(type: EventType): ParticipantRole {
 /** True for an -ed/-en verb trigger after a passive auxiliary, adverbs allowed between. */
 function isPassive(toks: Token[], t: Trigger, cs: number): boolean {
   const L = lowered(toks);
-  if (t.pos !== "verb" || !/ed$|en$/.test(t.form.split(" ")[0])) return false;
+  if (t.pos !== "verb") return false;
+  const space = t.form.indexOf(" ");
+  const first = space < 0 ? t.form : t.form.slice(0, space);
+  if (!first.endsWith("ed") && !first.endsWith("en")) return false;
   for (let j = t.k - 1; j >= cs; j--) {
     const w = (L[j] ?? "");
     if (PASSIVE_AUX.has(w)) return true;

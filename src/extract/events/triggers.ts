@@ -43,36 +43,48 @@ function phraseBeforeIn(L: string[], a: number, k: number, phrases: string[][]):
   return false;
 }
 
-/** Words that can open a verb + noun combination (`findCombo`), per lexicon. */
-const comboStarts = new WeakMap<EventLexicon, Set<string>>();
+/** Per word: whether it can open a verb + noun combination (`findCombo`), and its trigger forms. */
+interface WordEntry {
+  combo: boolean;
+  forms: TriggerForm[];
+}
+const wordIndexes = new WeakMap<EventLexicon, Map<string, WordEntry>>();
 
-function comboStartsOf(lex: EventLexicon): Set<string> {
-  let set = comboStarts.get(lex);
-  if (!set) {
-    set = new Set([...lex.founding.verbs, ...lex.operation.verbs, ...lex.operation.nouns]);
-    comboStarts.set(lex, set);
+/** One lookup per token instead of one per lexicon part; words in neither have no entry. */
+function wordIndex(lex: EventLexicon): Map<string, WordEntry> {
+  let ix = wordIndexes.get(lex);
+  if (!ix) {
+    ix = new Map();
+    for (const [w, forms] of lex.forms) ix.set(w, { combo: false, forms });
+    for (const w of [...lex.founding.verbs, ...lex.operation.verbs, ...lex.operation.nouns]) {
+      const entry = ix.get(w);
+      if (entry) entry.combo = true;
+      else ix.set(w, { combo: true, forms: NO_FORMS });
+    }
+    wordIndexes.set(lex, ix);
   }
-  return set;
+  return ix;
 }
 
 /** Finds the event triggers of sentence `s`, with combinations ("launched … operation") first. */
 export function findTriggers(doc: Doc, s: number, lex: EventLexicon): Trigger[] {
   const toks = doc.tokens;
   const L = lowered(toks);
-  const starts = comboStartsOf(lex);
+  const index = wordIndex(lex);
   const { tokenStart: a, tokenEnd: b } = doc.sentences[s];
   const out: Trigger[] = [];
   /** Tokens before this index belong to a trigger found already (each trigger starts at or before the token read). */
   let usedUntil = a;
   for (let k = a; k < b; k++) {
     if (k < usedUntil) continue;
-    const combo = starts.has(L[k]) ? findCombo(toks, L, k, a, b, lex, s) : undefined;
+    const entry = index.get(L[k]);
+    const combo = entry?.combo ? findCombo(toks, L, k, a, b, lex, s) : undefined;
     if (combo) {
       usedUntil = Math.max(usedUntil, combo.kEnd);
       out.push(combo);
       continue;
     }
-    const t = findForm(toks, L, k, a, b, lex, s);
+    const t = findForm(toks, L, k, a, b, lex, s, entry?.forms ?? NO_FORMS);
     if (t) {
       usedUntil = Math.max(usedUntil, t.kEnd);
       out.push(t);
@@ -114,10 +126,12 @@ function combo(toks: Token[], L: string[], k: number, kEnd: number, s: number, t
   return { start: toks[k].start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type, pos, form: (L[k] ?? ""), rule };
 }
 
-function findForm(toks: Token[], L: string[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
+/** The trigger form at token k (`forms`: those of its lower-cased word), or one part of a hyphenated word. */
+function findForm(
+  toks: Token[], L: string[], k: number, a: number, b: number, lex: EventLexicon, s: number, forms: TriggerForm[],
+): Trigger | undefined {
   const tok = toks[k];
-  const forms = lex.forms.get(L[k]);
-  for (const f of forms ?? NO_FORMS) {
+  for (const f of forms) {
     if (!matchAt(L, k, b, f.words)) continue;
     const kEnd = k + f.words.length;
     const pos = accept(toks, L, k, kEnd, a, b, f, lex);
