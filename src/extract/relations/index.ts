@@ -6,7 +6,7 @@ import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
 import type { DocCtx, Rule, SentCtx } from "./pattern.js";
 import { relationRules } from "./rules.js";
-import { sketches, type SlotKind } from "./sketch.js";
+import { eachSketch, type SlotKind } from "./sketch.js";
 
 /** Regions whose text states no relations. */
 const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
@@ -20,15 +20,11 @@ const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
 export function findRelations(doc: Doc): void {
   const cues = relationCues();
   const entities = new Map<string, Entity>();
-  const entityTypes = new Map<string, EntityType>();
-  for (const e of doc.entities) {
-    entities.set(e.id, e);
-    entityTypes.set(e.id, e.type);
-  }
+  for (const e of doc.entities) entities.set(e.id, e);
   /** Types of entity ids that only mentions carry (the first mention's type). */
   const mentionTypes = new Map<string, EntityType>();
-  for (const m of doc.mentions) if (m.entity && !entityTypes.has(m.entity) && !mentionTypes.has(m.entity)) mentionTypes.set(m.entity, m.type);
-  const emit = new Emitter(doc, (id) => entityTypes.get(id) ?? mentionTypes.get(id));
+  for (const m of doc.mentions) if (m.entity && !entities.has(m.entity) && !mentionTypes.has(m.entity)) mentionTypes.set(m.entity, m.type);
+  const emit = new Emitter(doc, (id) => entities.get(id)?.type ?? mentionTypes.get(id));
   const { countries, countryOf } = countryEntities(doc);
   const ctx: DocCtx = { doc, cues, emit, entities, countries, countryOf, deputies: [] };
   const rules = relationRules(cues);
@@ -40,9 +36,9 @@ export function findRelations(doc: Doc): void {
   /** One context object for every sentence: its sentence fields are reset per sketch, so its shape never changes. */
   const c: SentCtx = { doc, cues, emit, entities, countries, countryOf, deputies: ctx.deputies, sk: undefined!, times: NO_TIMES, lastPost: undefined, clauses: undefined };
   let ti = 0;
-  for (const sk of sketches(doc, cues, entityTypes)) {
+  eachSketch(doc, cues, (sk) => {
     while (ti < times.length && times[ti].span.start < sk.start) ti++;
-    if (skips.length > 0 && skips.some((r) => r.start <= sk.start && sk.start < r.end)) continue;
+    if (skips.length > 0 && skips.some((r) => r.start <= sk.start && sk.start < r.end)) return;
     let tEnd = ti;
     while (tEnd < times.length && times[tEnd].span.start < sk.end) tEnd++;
     c.sk = sk;
@@ -63,7 +59,7 @@ export function findRelations(doc: Doc): void {
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(sk.text); m; m = rule.re.exec(sk.text)) rule.apply(m, c);
     }
-  }
+  }, entities);
   addInnerPossessiveUnits(ctx);
   settleDeputies(ctx);
   addGazetteerContainment(ctx);

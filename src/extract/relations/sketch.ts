@@ -1,4 +1,4 @@
-import type { Doc, EntityType, Mention } from "../../model.js";
+import type { Doc, Entity, EntityType, Mention } from "../../model.js";
 import { foldName } from "../../lexicon/fold.js";
 import { lowered } from "../claims/sentences.js";
 import type { RelationCues } from "./cues.js";
@@ -154,22 +154,26 @@ function singular(w: string): string {
  * with two slots or more are returned (every relation needs two).
  */
 export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
-  return [...sketches(doc, cues)];
+  const out: Sketch[] = [];
+  eachSketch(doc, cues, (sk) => out.push(sk));
+  return out;
 }
 
 /**
- * The sketches of `buildSketches`, one at a time in sentence order, so a caller can use each and let it go
- * (a sketch that lives only while its sentence is read is cheap to collect).
+ * Hands the sketches of `buildSketches` to `visit` one at a time in sentence order, so a caller can use each
+ * and let it go (a sketch that lives only while its sentence is read is cheap to collect). `entities`: the
+ * document's entities by id, when the caller has them.
  */
-export function* sketches(
+export function eachSketch(
   doc: Doc,
   cues: RelationCues,
-  typeOf: ReadonlyMap<string, EntityType> = new Map(doc.entities.map((e) => [e.id, e.type] as const)),
-): Generator<Sketch> {
+  visit: (sk: Sketch) => void,
+  entities: ReadonlyMap<string, Entity> = new Map(doc.entities.map((e) => [e.id, e] as const)),
+): void {
   const byS = mentionsBySentence(doc);
   const lows = lowered(doc.tokens);
   const sets = cueSets(cues);
-  const res: Resolver = { doc, lows, recency: new Recency(), generic: sets.generic, gender: genderOf(doc, sets) };
+  const res: Resolver = { doc, lows, recency: new Recency(), generic: sets.generic, gender: genderOf(entities, sets) };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
     const items: Item[] = [];
@@ -189,7 +193,7 @@ export function* sketches(
       while (mi < ms.length && ms[mi].end <= tok.start) mi++;
       const m = ms[mi];
       if (m && m.start < tok.end) {
-        const type = typeOf.get(m.entity!) ?? m.type;
+        const type = entities.get(m.entity!)?.type ?? m.type;
         const pronoun = m.form === "pronoun" || m.form === "nominal";
         addSlot({ kind: KIND[type], entity: m.entity!, start: m.start, end: m.end, pronoun }, pronoun ? normWord(m.text) : "");
         while (t + 1 < sent.tokenEnd && doc.tokens[t + 1].start < m.end) t++;
@@ -209,15 +213,16 @@ export function* sketches(
     }
     if (slots.length < 2) continue;
     const at: number[] = new Array(items.length);
-    const parts: string[] = new Array(items.length);
+    /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
+    const parts: string[] = new Array(items.length + 2);
+    parts[0] = parts[items.length + 1] = "";
     let len = 0;
     for (let i = 0; i < items.length; i++) {
       at[i] = len + 1;
-      parts[i] = items[i].word;
+      parts[i + 1] = items[i].word;
       len += 1 + items[i].word.length;
     }
-    const text = " " + parts.join(" ") + " ";
-    yield { sentence: s, start: sent.start, end: sent.end, text, items, at, slots, slotItem };
+    visit({ sentence: s, start: sent.start, end: sent.end, text: parts.join(" "), items, at, slots, slotItem });
   }
 }
 
@@ -239,13 +244,13 @@ function cueSets(cues: RelationCues): SketchCueSets {
 }
 
 /** Gender of a person entity from the first word of its name (cached per entity). */
-function genderOf(doc: Doc, { female, male }: SketchCueSets): (entity: string) => Gender {
-  let names: Map<string, string> | undefined;
+function genderOf(entities: ReadonlyMap<string, Entity>, { female, male }: SketchCueSets): (entity: string) => Gender {
   const cache = new Map<string, Gender>();
   return (entity) => {
     if (cache.has(entity)) return cache.get(entity);
-    names ??= new Map(doc.entities.map((e) => [e.id, e.name]));
-    const first = foldName(names.get(entity) ?? "").split(" ")[0];
+    const folded = foldName(entities.get(entity)?.name ?? "");
+    const space = folded.indexOf(" ");
+    const first = space < 0 ? folded : folded.slice(0, space);
     const g: Gender = female.has(first) ? "f" : male.has(first) ? "m" : undefined;
     cache.set(entity, g);
     return g;
