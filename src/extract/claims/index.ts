@@ -59,20 +59,29 @@ export function findClaims(doc: Doc): void {
   doc.claims = drafts.map((d, i) => ({ ...d.claim, id: `c${i + 1}` }));
 }
 
-/** The "according to" cues by first word, in lexicon order. */
-type AccordingIndex = Map<string, ClaimCues["according"]>;
-const accordingIndexes = new WeakMap<ClaimCues, AccordingIndex>();
+/** Per cue word: the "according to" cues it opens (in lexicon order) and its modality as a reporting verb. */
+interface CueWord {
+  according?: ClaimCues["according"];
+  verb?: ClaimModality;
+}
+const cueWordIndexes = new WeakMap<ClaimCues, Map<string, CueWord>>();
 
-function accordingIndex(cues: ClaimCues): AccordingIndex {
-  let ix = accordingIndexes.get(cues);
+/** One lookup per token for both kinds of cue; other words have no entry. */
+function cueWordIndex(cues: ClaimCues): Map<string, CueWord> {
+  let ix = cueWordIndexes.get(cues);
   if (!ix) {
     ix = new Map();
     for (const c of cues.according) {
-      const list = ix.get(c.words[0]) ?? [];
-      list.push(c);
-      ix.set(c.words[0], list);
+      const entry = ix.get(c.words[0]) ?? {};
+      (entry.according ??= []).push(c);
+      ix.set(c.words[0], entry);
     }
-    accordingIndexes.set(cues, ix);
+    for (const [w, modality] of cues.verbs) {
+      const entry = ix.get(w) ?? {};
+      entry.verb = modality;
+      ix.set(w, entry);
+    }
+    cueWordIndexes.set(cues, ix);
   }
   return ix;
 }
@@ -81,17 +90,18 @@ function readSentence(doc: Doc, s: number, cues: ClaimCues, mentions: Mention[],
   const sent = doc.sentences[s];
   const toks = doc.tokens;
   const L = lowered(toks);
-  const according = accordingIndex(cues);
+  const index = cueWordIndex(cues);
   const a = sent.tokenStart;
   const b = sent.tokenEnd;
   for (let k = a; k < b; k++) {
-    const w = (L[k] ?? "");
-    const cue = according.get(w)?.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
+    const entry = index.get(L[k] ?? "");
+    if (!entry) continue;
+    const cue = entry.according?.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
     if (cue) {
       readAccording(doc, s, k, k + cue.words.length, cue.modality, cues, mentions, drafts);
       continue;
     }
-    const modality = cues.verbs.get(w);
+    const modality = entry.verb;
     if (!modality || k === a) continue;
     const prev = (L[k - 1] ?? "");
     if (DETERMINERS.has(prev) || PASSIVE.has(prev)) continue;
