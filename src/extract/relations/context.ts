@@ -77,16 +77,22 @@ export function toRef(t: TimeExpr): TimeRef {
   return { text: t.text, span: t.span, start: t.start, end: t.end, precision: t.precision, approximate: t.approximate, relative: t.relative };
 }
 
-/** Cue lists the clause helpers look words up in, as sets (built once per cue object). */
-interface CueSets {
+/** Cue lists the rules look words up in per match, as sets (built once per cue object). */
+export interface CueSets {
   negations: Set<string>;
   relativePronouns: Set<string>;
   clauseBoundaries: Set<string>;
   prepositions: Set<string>;
+  frontedOpeners: Set<string>;
+  leaderNouns: Set<string>;
+  memberNouns: Set<string>;
+  postNouns: Set<string>;
+  formerMarkers: Set<string>;
+  subordinateModifiers: Set<string>;
 }
 const cueSets = new WeakMap<RelationCues, CueSets>();
 
-function setsOf(cues: RelationCues): CueSets {
+export function setsOf(cues: RelationCues): CueSets {
   let sets = cueSets.get(cues);
   if (!sets) {
     sets = {
@@ -94,6 +100,12 @@ function setsOf(cues: RelationCues): CueSets {
       relativePronouns: new Set(cues.relativePronouns),
       clauseBoundaries: new Set(cues.clauseBoundaries),
       prepositions: new Set(cues.prepositions),
+      frontedOpeners: new Set(cues.frontedOpeners),
+      leaderNouns: new Set(cues.leaderNouns),
+      memberNouns: new Set(cues.memberNouns),
+      postNouns: new Set(cues.postNouns),
+      formerMarkers: new Set(cues.formerMarkers),
+      subordinateModifiers: new Set(cues.subordinateModifiers),
     };
     cueSets.set(cues, sets);
   }
@@ -162,7 +174,7 @@ export function clauseSubject(c: SentCtx, i: number, kinds: string): number | un
     return undefined;
   }
   let from = start;
-  if (from < i && c.cues.frontedOpeners.includes(it[from].word)) {
+  if (from < i && sets.frontedOpeners.has(it[from].word)) {
     for (let k = from; k < i; k++) {
       if (it[k].word === ",") {
         from = k + 1;

@@ -14,6 +14,7 @@ import {
   clauseSubject,
   lastWord,
   coordinated,
+  setsOf,
 } from "./context.js";
 import { alt, slot, POSS, END, END_OBJ, re, reIndexed, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor } from "./sketch.js";
@@ -75,12 +76,12 @@ export function joined(c: RelationCues): Rule {
       const oi = itemOfSlot(c, org);
       if (isPossessor(c.sk, oi) || negated(c, v)) return;
       let s: number | undefined;
-      if (v > 0 && c.cues.frontedOpeners.includes(c.sk.items[v - 1].word)) {
+      if (v > 0 && setsOf(c.cues).frontedOpeners.has(c.sk.items[v - 1].word)) {
         const it = c.sk.items;
         let k = oi + 1;
         while (k < it.length && it[k].word !== ",") k++;
         for (k++; k < it.length && s === undefined; k++) {
-          if (c.cues.clauseBoundaries.includes(it[k].word)) break;
+          if (setsOf(c.cues).clauseBoundaries.has(it[k].word)) break;
           const n = it[k].slot;
           if (n !== undefined && !isPossessor(c.sk, k) && "PO".includes(c.sk.slots[n].kind)) s = n;
         }
@@ -147,7 +148,7 @@ export function splitFrom(p: Pieces, c: RelationCues): Rule {
       const it = c.sk.items;
       let left: number | undefined;
       for (let k = cueItem - 1; k >= 0 && left === undefined; k--) {
-        if (c.cues.clauseBoundaries.includes(it[k].word)) break;
+        if (setsOf(c.cues).clauseBoundaries.has(it[k].word)) break;
         const n = it[k].slot;
         if (n === undefined || isPossessor(c.sk, k)) continue;
         if (c.sk.slots[n].kind === "P" && it[k - 1]?.word === "by") continue;

@@ -64,19 +64,18 @@ export function findRelations(doc: Doc): void {
   settleDeputies(ctx);
   addGazetteerContainment(ctx);
   doc.relations.push(...emit.relations);
-  dropContradictedGeo(doc);
+  dropContradictedGeo(doc, entities);
 }
 
 /**
  * A place the text puts inside another place of a different country (a grounded `located_in`) was
  * resolved to the wrong gazetteer record of its name ("Dhiban" in Jordan for a Dhiban in Deir ez-Zor):
  * its `geo` is dropped, with an info diagnostic. Countries and the containing place keep theirs.
+ * `byId`: the document's entities by id.
  */
-function dropContradictedGeo(doc: Doc): void {
-  let byId: Map<string, Entity> | undefined;
+function dropContradictedGeo(doc: Doc, byId: ReadonlyMap<string, Entity>): void {
   for (const r of doc.relations) {
     if (r.type !== "located_in" || r.derived || r.evidence.length === 0) continue;
-    byId ??= new Map(doc.entities.map((e) => [e.id, e]));
     const inner = byId.get(r.subject);
     const outer = byId.get(r.object);
     const have = inner?.geo?.countryCode;

@@ -15,6 +15,7 @@ import {
   possessiveHead,
   coordinated,
   singularNoun,
+  setsOf,
 } from "./context.js";
 import { alt, slot, POSS, END, END_OBJ, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor, type SlotKind } from "./sketch.js";
@@ -28,19 +29,19 @@ type Post = { type: RelationType; role?: string } | undefined;
  * `holds_position`.
  */
 function postMeaning(c: SentCtx, det: string, mods: string[], noun: string, objKind: SlotKind): Post {
-  const cues = c.cues;
-  const sub = mods.filter((w) => cues.subordinateModifiers.includes(w));
+  const cues = setsOf(c.cues);
+  const sub = mods.filter((w) => cues.subordinateModifiers.has(w));
   const role = [...sub, singularNoun(noun)].join(" ");
   const plural = singularNoun(noun) !== noun;
   if (objKind === "L") {
-    return cues.postNouns.includes(noun) ? { type: "holds_position", role } : undefined;
+    return cues.postNouns.has(noun) ? { type: "holds_position", role } : undefined;
   }
   const indefinite = det === "a" || det === "an" || det.startsWith("one");
-  if (cues.leaderNouns.includes(noun) && sub.length === 0 && !plural && !indefinite) return { type: "leader_of", role };
-  if (cues.memberNouns.includes(noun) || cues.leaderNouns.includes(noun)) {
+  if (cues.leaderNouns.has(noun) && sub.length === 0 && !plural && !indefinite) return { type: "leader_of", role };
+  if (cues.memberNouns.has(noun) || cues.leaderNouns.has(noun)) {
     return { type: "member_of", role: role === "member" ? undefined : role };
   }
-  if (cues.postNouns.includes(noun)) return { type: "holds_position", role };
+  if (cues.postNouns.has(noun)) return { type: "holds_position", role };
   return undefined;
 }
 
@@ -83,7 +84,8 @@ function postSubject(c: SentCtx, i: number): { slot: number; how: "appositive" |
 
 /** True when one of the three items before `i` marks a former post ("ex-", "formerly"). */
 function copulaFormer(c: SentCtx, i: number): boolean {
-  for (let k = Math.max(0, i - 3); k < i; k++) if (c.cues.formerMarkers.includes(c.sk.items[k].word)) return true;
+  const formerMarkers = setsOf(c.cues).formerMarkers;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (formerMarkers.has(c.sk.items[k].word)) return true;
   return false;
 }
 
@@ -114,7 +116,7 @@ export function postOf(p: Pieces, c: RelationCues): Rule {
       if (meaning && inUnit) meaning = { type: "member_of", role: meaning.role };
       if (!meaning || (c.sk.slots[subj.slot].kind === "O" && singularNoun(noun) !== "member")) return;
       const former =
-        mods.some((w) => c.cues.formerMarkers.includes(w)) || copulaFormer(c, start) || formerClause(c, start);
+        mods.some((w) => setsOf(c.cues).formerMarkers.has(w)) || copulaFormer(c, start) || formerClause(c, start);
       const subjItem = itemOfSlot(c, subj.slot);
       const timeFrom = subj.how === "coordinated" ? prevSlotItem(c, start) + 1 : start;
       for (const o of objects) {
