@@ -1,5 +1,5 @@
 import type { Doc, Entity, EntityType, Mention } from "../../model.js";
-import { foldName } from "../../lexicon/fold.js";
+import { foldName, foldToken } from "../../lexicon/fold.js";
 import { lowered } from "../claims/sentences.js";
 import type { RelationCues } from "./cues.js";
 
@@ -248,13 +248,24 @@ function genderOf(entities: ReadonlyMap<string, Entity>, { female, male }: Sketc
   const cache = new Map<string, Gender>();
   return (entity) => {
     if (cache.has(entity)) return cache.get(entity);
-    const folded = foldName(entities.get(entity)?.name ?? "");
-    const space = folded.indexOf(" ");
-    const first = space < 0 ? folded : folded.slice(0, space);
+    const first = firstFoldedWord(entities.get(entity)?.name ?? "");
     const g: Gender = female.has(first) ? "f" : male.has(first) ? "m" : undefined;
     cache.set(entity, g);
     return g;
   };
+}
+
+/**
+ * The first word of `foldName(name)` ("" when none), folding only the whitespace-separated pieces it needs:
+ * folding works piece by piece, and pieces recur across names far more than whole names do.
+ */
+function firstFoldedWord(name: string): string {
+  const words: string[] = [];
+  for (const piece of name.split(/\s+/)) {
+    for (const w of foldToken(piece).split(" ")) if (w.length > 0) words.push(w);
+    if (words.length >= 2) break;
+  }
+  return (words[0] === "the" ? words[1] : words[0]) ?? "";
 }
 
 /**
