@@ -136,7 +136,7 @@ function findForm(
     const kEnd = k + f.words.length;
     const pos = accept(toks, L, k, kEnd, a, b, f, lex);
     if (!pos) continue;
-    return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.words.join(" "), rule: "events/trigger-lexicon" };
+    return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.text, rule: "events/trigger-lexicon" };
   }
   if (tok.kind === "word" && tok.text.length > 4 && tok.text.includes("-") && !/^\p{Lu}/u.test(tok.text)) {
     let at = tok.start;
@@ -164,8 +164,8 @@ function accept(toks: Token[], L: string[], k: number, kEnd: number, a: number, 
     if (!(cls.prevAny?.has(prev) || cls.nextAny?.has(next))) return undefined;
   }
   if (cls.blockNext?.has(next)) return undefined;
-  const word = f.words.join(" ");
-  const alsoNoun = (lex.forms.get(f.words[0]) ?? []).some((x) => x.pos === "noun" && x.cls === cls && x.words.join(" ") === word);
+  const word = f.text;
+  const alsoNoun = f.alsoNoun;
   if (f.pos === "verb" && !alsoNoun) {
     if (lex.determiners.has(prev)) return undefined;
     if (/(ed|ing)$/.test(word) && lex.adjectivalHeads.has(next)) return undefined;
