@@ -312,7 +312,8 @@ function readTime(times: TimeExpr[], t: Trigger, from: number, to: number, sente
 /** The event as output: id, claim covering one of its triggers, sentence evidence, merged triggers. */
 function finish(doc: Doc, d: Draft, i: number): NewsEvent {
   const evidence: Span[] = [];
-  for (const s of [...new Set(d.sentences)].sort((x, y) => x - y)) {
+  const sentences = d.sentences.length === 1 ? d.sentences : [...new Set(d.sentences)].sort((x, y) => x - y);
+  for (const s of sentences) {
     const sent = doc.sentences[s];
     evidence.push(span(doc.text, sent.start, sent.end));
   }
