@@ -322,10 +322,11 @@ function antecedent(doc: Doc, source: SourceRead, cues: ClaimCues, drafts: Draft
   const pronoun = n === 1 && PERSON_PRONOUNS.has(first);
   const bare = n === 2 && cues.carry.has(first) && (cues.anonymousHeads.has(source.head) || cues.documentHeads.has(source.head));
   if (!pronoun && !bare) return undefined;
-  const stem = (w: string) => w.replace(/s$/, "");
+  const stem = (w: string) => (w.endsWith("s") ? w.slice(0, -1) : w);
+  const head = stem(source.head);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
-    if (pronoun ? d.claim.source.kind === "person" || d.claim.source.kind === "anonymous" : stem(d.head) === stem(source.head)) {
+    if (pronoun ? d.claim.source.kind === "person" || d.claim.source.kind === "anonymous" : stem(d.head) === head) {
       return d;
     }
   }
