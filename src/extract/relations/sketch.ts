@@ -62,7 +62,8 @@ function apostrophes(low: string): string {
 /** Mentions grouped by sentence index (one pass; mentions without an entity are left out). */
 export function mentionsBySentence(doc: Doc): Mention[][] {
   const out: Mention[][] = doc.sentences.map(() => []);
-  const sorted = doc.mentions.filter((m) => m.entity !== undefined).sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = doc.mentions.filter((m) => m.entity !== undefined);
+  if (!inOrder(sorted)) sorted.sort(byStartThenLongest);
   let s = 0;
   for (const m of sorted) {
     while (s < doc.sentences.length && doc.sentences[s].end <= m.start) s++;
@@ -70,6 +71,17 @@ export function mentionsBySentence(doc: Doc): Mention[][] {
     if (m.start >= doc.sentences[s].start) out[s].push(m);
   }
   return out;
+}
+
+/** Mention order: by start, the longer of two at one start first. */
+function byStartThenLongest(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** True when `list` is already in `byStartThenLongest` order (mentions usually come so; sorting would keep them). */
+function inOrder(list: Mention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenLongest(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 /** "f" or "m" when a name's first word says so ("Umm Ali", "Abu Ali"). */
