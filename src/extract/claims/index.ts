@@ -7,6 +7,8 @@ export { claimFor } from "./scope.js";
 
 /** Words before a reporting verb that make it a noun ("a report", "the statement"). */
 const DETERMINERS = new Set(["a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "our", "my", "'s", "’s"]);
+/** Relative pronouns: a source description ends before one, and a phrase holding one is no bare clause. */
+const RELATIVES = new Set(["who", "whose", "which", "whom"]);
 /** Words before a reporting verb that make it passive ("was reported killed"): no source is named. */
 const PASSIVE = new Set(["was", "were", "is", "are", "be", "been", "being"]);
 /** Tokens that end the segment a source is read from, walking back from its verb. */
@@ -57,20 +59,49 @@ export function findClaims(doc: Doc): void {
   doc.claims = drafts.map((d, i) => ({ ...d.claim, id: `c${i + 1}` }));
 }
 
+/** Per cue word: the "according to" cues it opens (in lexicon order) and its modality as a reporting verb. */
+interface CueWord {
+  according?: ClaimCues["according"];
+  verb?: ClaimModality;
+}
+const cueWordIndexes = new WeakMap<ClaimCues, Map<string, CueWord>>();
+
+/** One lookup per token for both kinds of cue; other words have no entry. */
+function cueWordIndex(cues: ClaimCues): Map<string, CueWord> {
+  let ix = cueWordIndexes.get(cues);
+  if (!ix) {
+    ix = new Map();
+    for (const c of cues.according) {
+      const entry = ix.get(c.words[0]) ?? {};
+      (entry.according ??= []).push(c);
+      ix.set(c.words[0], entry);
+    }
+    for (const [w, modality] of cues.verbs) {
+      const entry = ix.get(w) ?? {};
+      entry.verb = modality;
+      ix.set(w, entry);
+    }
+    cueWordIndexes.set(cues, ix);
+  }
+  return ix;
+}
+
 function readSentence(doc: Doc, s: number, cues: ClaimCues, mentions: Mention[], drafts: Draft[]): void {
   const sent = doc.sentences[s];
   const toks = doc.tokens;
   const L = lowered(toks);
+  const index = cueWordIndex(cues);
   const a = sent.tokenStart;
   const b = sent.tokenEnd;
   for (let k = a; k < b; k++) {
-    const w = (L[k] ?? "");
-    const cue = cues.according.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
+    const entry = index.get(L[k] ?? "");
+    if (!entry) continue;
+    const cue = entry.according?.find((c) => c.words.every((cw, i) => k + i < b && (L[k + i] ?? "") === cw));
     if (cue) {
       readAccording(doc, s, k, k + cue.words.length, cue.modality, cues, mentions, drafts);
       continue;
     }
-    const modality = cues.verbs.get(w);
+    const modality = entry.verb;
     if (!modality || k === a) continue;
     const prev = (L[k - 1] ?? "");
     if (DETERMINERS.has(prev) || PASSIVE.has(prev)) continue;
@@ -254,32 +285,32 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
     }
   }
   if (!head) return undefined;
-  const base = { start, end, head };
+  const read = (kind: SourceKind, entity?: string): SourceRead => ({ start, end, kind, entity, head });
   const from = toks[start].start;
   let until = toks[end - 1].end;
   for (let j = start + 1; j < end; j++) {
-    if (["who", "whose", "which", "whom"].includes(L[j])) {
+    if (RELATIVES.has(L[j])) {
       until = toks[j].start;
       break;
     }
   }
   const inside = mentions.filter((m) => m.start >= from && m.end <= until);
   const person = inside.find((m) => m.type === "person");
-  if (person) return { ...base, kind: "person", entity: person.entity };
-  if (cues.anonymousHeads.has(head)) return { ...base, kind: "anonymous" };
-  if (cues.documentHeads.has(head)) return { ...base, kind: "document" };
+  if (person) return read("person", person.entity);
+  if (cues.anonymousHeads.has(head)) return read("anonymous");
+  if (cues.documentHeads.has(head)) return read("document");
   const lowText = doc.text.slice(toks[start].start, toks[end - 1].end).toLowerCase().replace(/^the /, "");
   if (cues.mediaHeads.has(head) || cues.mediaNames.some((n) => lowText === n || lowText.startsWith(`${n} `))) {
-    return { ...base, kind: "media" };
+    return read("media");
   }
   const pick = inside.find((m) => m.type === "organization") ?? inside.find((m) => m.type === "place");
-  if (pick) return { ...base, kind: "organization", entity: pick.entity };
-  if (PERSON_PRONOUNS.has(head) && end - start === 1) return { ...base, kind: "person" };
-  if (cues.organizationHeads.has(head)) return { ...base, kind: "organization" };
+  if (pick) return read("organization", pick.entity);
+  if (PERSON_PRONOUNS.has(head) && end - start === 1) return read("person");
+  if (cues.organizationHeads.has(head)) return read("organization");
   if (end - start === 1 && toks[start].kind === "word" && /^\p{Ll}/u.test(toks[start].text) && !cues.anonymousHeads.has(head)) {
     return undefined;
   }
-  return { ...base, kind: "anonymous" };
+  return read("anonymous");
 }
 
 /** The latest earlier draft a bare "the source" / "he" refers back to, if any. */
@@ -291,10 +322,11 @@ function antecedent(doc: Doc, source: SourceRead, cues: ClaimCues, drafts: Draft
   const pronoun = n === 1 && PERSON_PRONOUNS.has(first);
   const bare = n === 2 && cues.carry.has(first) && (cues.anonymousHeads.has(source.head) || cues.documentHeads.has(source.head));
   if (!pronoun && !bare) return undefined;
-  const stem = (w: string) => w.replace(/s$/, "");
+  const stem = (w: string) => (w.endsWith("s") ? w.slice(0, -1) : w);
+  const head = stem(source.head);
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
-    if (pronoun ? d.claim.source.kind === "person" || d.claim.source.kind === "anonymous" : stem(d.head) === stem(source.head)) {
+    if (pronoun ? d.claim.source.kind === "person" || d.claim.source.kind === "anonymous" : stem(d.head) === head) {
       return d;
     }
   }
@@ -351,7 +383,7 @@ function isNounPhrase(toks: Token[], start: number, end: number, cues: ClaimCues
   if (["and", "or"].includes((L[end - 1] ?? ""))) return false;
   for (let j = start; j < end; j++) {
     const w = (L[j] ?? "");
-    if (["who", "whose", "which", "whom"].includes(w)) return true;
+    if (RELATIVES.has(w)) return true;
     if (cues.finiteVerbs.has(w)) return false;
   }
   return true;

@@ -30,8 +30,20 @@ export function mentionsBySentence(doc: Doc): Mention[][] {
     const s = sentenceAt(doc, m.start);
     if (s >= 0) out[s].push(m);
   }
-  for (const list of out) list.sort((a, b) => a.start - b.start);
+  for (const list of out) if (!sortedByStart(list)) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/** True when `list` is already in `start` order (mentions usually come sorted; a stable sort would keep them as they are). */
+function sortedByStart(list: Mention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1].start > list[i].start) return false;
+  return true;
+}
+
+/** True when `text[from, to)` holds a line break (no substring is made). */
+function breakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Items with a span grouped by the sentence that holds their start. */
@@ -47,8 +59,11 @@ export function bySentence<T>(doc: Doc, items: readonly T[], startOf: (x: T) => 
 /** True when a line break separates sentence `s` from the one before it (a new paragraph or line). */
 export function startsParagraph(doc: Doc, s: number): boolean {
   if (s === 0) return true;
-  return doc.text.slice(doc.sentences[s - 1].end, doc.sentences[s].start).includes("\n");
+  return breakBetween(doc.text, doc.sentences[s - 1].end, doc.sentences[s].start);
 }
+
+/** A token that ends a sentence (punctuation, closing quote or bracket). */
+const FINAL_MARK = /^[.!?"”’»)]$/;
 
 /**
  * True when sentence `s` is a heading: a line of its own without sentence-final punctuation.
@@ -56,11 +71,10 @@ export function startsParagraph(doc: Doc, s: number): boolean {
  */
 export function isHeading(doc: Doc, s: number): boolean {
   const sent = doc.sentences[s];
-  const before = s === 0 ? "\n" : doc.text.slice(doc.sentences[s - 1].end, sent.start);
-  const after = s === doc.sentences.length - 1 ? "\n" : doc.text.slice(sent.end, doc.sentences[s + 1].start);
-  if (!before.includes("\n") || !after.includes("\n")) return false;
+  if (s > 0 && !breakBetween(doc.text, doc.sentences[s - 1].end, sent.start)) return false;
+  if (s < doc.sentences.length - 1 && !breakBetween(doc.text, sent.end, doc.sentences[s + 1].start)) return false;
   const last = doc.tokens[sent.tokenEnd - 1];
-  if (/^[.!?"”’»)]$/.test(last.text)) return false;
+  if (FINAL_MARK.test(last.text)) return false;
   return sent.tokenEnd - sent.tokenStart <= 20;
 }
 

@@ -1,5 +1,5 @@
 import type { Doc } from "../../model.js";
-import { claimCues } from "../claims/lexicon.js";
+import { claimCues, type ClaimCues } from "../claims/lexicon.js";
 import { lowered } from "../claims/sentences.js";
 import type { Trigger } from "./triggers.js";
 
@@ -10,6 +10,23 @@ const CLAUSE_WORDS = new Set([
 ]);
 /** Clause openers whose clause ends at the next comma ("After X announced Y, …"). */
 export const SUBORDINATORS = new Set(["after", "before", "while", "when", "because", "although", "though", "since", "until", "if", "once", "unless", "as"]);
+/** Bits of `clauseMarks`: the word opens a clause, the word is a reporting verb. */
+const CLAUSE_WORD = 1;
+const REPORTING_VERB = 2;
+const clauseMarkMaps = new WeakMap<ClaimCues, Map<string, number>>();
+
+/** Clause words and reporting verbs in one map (word → bits), so each token is looked up once. */
+function clauseMarks(cues: ClaimCues): Map<string, number> {
+  let marks = clauseMarkMaps.get(cues);
+  if (!marks) {
+    marks = new Map();
+    for (const w of CLAUSE_WORDS) marks.set(w, CLAUSE_WORD);
+    for (const w of cues.verbs.keys()) marks.set(w, (marks.get(w) ?? 0) | REPORTING_VERB);
+    clauseMarkMaps.set(cues, marks);
+  }
+  return marks;
+}
+
 /**
  * The clause of a trigger as token bounds [cs, ce) within its sentence, and the word that opened it.
  * Clauses end at clause words ("that", "which", "after", …) and reporting verbs; a clause opened by a
@@ -19,11 +36,8 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   const toks = doc.tokens;
   const L = lowered(toks);
   const { tokenStart: a, tokenEnd: b } = doc.sentences[t.sentence];
-  const verbs = claimCues().verbs;
-  const isBoundary = (j: number) => {
-    const w = (L[j] ?? "");
-    return CLAUSE_WORDS.has(w) || (w === "as" && (L[j - 1] ?? "") === ",");
-  };
+  const marks = clauseMarks(claimCues());
+  const isBoundary = (j: number, mark: number) => (mark & CLAUSE_WORD) !== 0 || ((L[j] ?? "") === "as" && (L[j - 1] ?? "") === ",");
   let floor = a;
   if (SUBORDINATORS.has((L[a] ?? ""))) {
     for (let j = a + 1; j < t.k; j++) {
@@ -35,11 +49,12 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   }
   let cs = floor;
   for (let j = t.k - 1; j >= floor; j--) {
-    if (isBoundary(j)) {
+    const mark = marks.get(L[j] ?? "") ?? 0;
+    if (isBoundary(j, mark)) {
       cs = j + 1;
       break;
     }
-    if (verbs.has((L[j] ?? "")) && j > a) {
+    if ((mark & REPORTING_VERB) !== 0 && j > a) {
       cs = j + 1;
       break;
     }
@@ -49,7 +64,8 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   const subordinate = SUBORDINATORS.has(opener) && fronted;
   let ce = b;
   for (let j = t.kEnd; j < b; j++) {
-    if (isBoundary(j) || (subordinate && toks[j].text === ",") || (verbs.has((L[j] ?? "")) && (L[j - 1] ?? "") !== "to")) {
+    const mark = marks.get(L[j] ?? "") ?? 0;
+    if (isBoundary(j, mark) || (subordinate && toks[j].text === ",") || ((mark & REPORTING_VERB) !== 0 && (L[j - 1] ?? "") !== "to")) {
       ce = j;
       break;
     }

@@ -83,7 +83,10 @@ function objectRole(type: EventType): ParticipantRole {
 /** True for an -ed/-en verb trigger after a passive auxiliary, adverbs allowed between. */
 function isPassive(toks: Token[], t: Trigger, cs: number): boolean {
   const L = lowered(toks);
-  if (t.pos !== "verb" || !/ed$|en$/.test(t.form.split(" ")[0])) return false;
+  if (t.pos !== "verb") return false;
+  const space = t.form.indexOf(" ");
+  const first = space < 0 ? t.form : t.form.slice(0, space);
+  if (!first.endsWith("ed") && !first.endsWith("en")) return false;
   for (let j = t.k - 1; j >= cs; j--) {
     const w = (L[j] ?? "");
     if (PASSIVE_AUX.has(w)) return true;
@@ -168,7 +171,7 @@ function readDraft(
   }
   if (["who", "which", "whom"].includes(opener) && cs - 1 > sent.tokenStart) {
     const edge = toks[cs - 1].start;
-    const ante = [...mentions].reverse().find((m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
+    const ante = findLast(mentions, (m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
     if (ante) {
       add(ante.entity, passive ? objectRole(type) : "actor");
       subjectFound = true;
@@ -203,21 +206,49 @@ function readDraft(
   };
 }
 
+/** The modalities cue phrases state, strongest first: the first found before a trigger wins. */
+const MODALITIES = ["negated", "attempted", "planned", "hypothetical"] as const;
+
+/** Modality cue phrases by first word: each with the rank of its modality in `MODALITIES`. */
+type ModalityIndex = Map<string, { rank: number; words: string[] }[]>;
+const modalityIndexes = new WeakMap<EventLexicon, ModalityIndex>();
+
+function modalityIndex(lex: EventLexicon): ModalityIndex {
+  let ix = modalityIndexes.get(lex);
+  if (!ix) {
+    ix = new Map();
+    [lex.negation, lex.attempted, lex.planned, lex.hypothetical].forEach((phrases, rank) => {
+      for (const words of phrases) {
+        const list = ix!.get(words[0]) ?? [];
+        list.push({ rank, words });
+        ix!.set(words[0], list);
+      }
+    });
+    modalityIndexes.set(lex, ix);
+  }
+  return ix;
+}
+
 /** Modality from cue phrases in the clause up to MODALITY_WINDOW tokens before the trigger. */
 function readModality(toks: Token[], t: Trigger, cs: number, lex: EventLexicon): NewsEvent["modality"] {
   const L = lowered(toks);
+  const ix = modalityIndex(lex);
   const lo = Math.max(cs, t.k - MODALITY_WINDOW);
-  const has = (phrases: string[][]) => {
-    for (let j = lo; j < t.k; j++) {
-      if (phrases.some((p) => p.every((w, i) => j + i < t.k && (L[j + i] ?? "") === w))) return true;
+  let best: number = MODALITIES.length;
+  for (let j = lo; j < t.k; j++) {
+    const cands = ix.get(L[j] ?? "");
+    if (!cands) continue;
+    for (const { rank, words } of cands) {
+      if (rank < best && words.every((w, i) => j + i < t.k && (L[j + i] ?? "") === w)) best = rank;
     }
-    return false;
-  };
-  if (has(lex.negation)) return "negated";
-  if (has(lex.attempted)) return "attempted";
-  if (has(lex.planned)) return "planned";
-  if (has(lex.hypothetical)) return "hypothetical";
-  return "asserted";
+  }
+  return MODALITIES[best] ?? "asserted";
+}
+
+/** The last item of `list` that passes `test` (no reversed copy). */
+function findLast<T>(list: readonly T[], test: (x: T) => boolean): T | undefined {
+  for (let i = list.length - 1; i >= 0; i--) if (test(list[i])) return list[i];
+  return undefined;
 }
 
 function countOf(q: Quantity, what: string): EventCount {
@@ -249,14 +280,14 @@ function readCounts(
   const what = t.cls?.count;
   if (!what) return out;
   const nextTrigger = sentenceTriggers.find((x) => x.start >= t.end);
-  const prevTrigger = [...sentenceTriggers].reverse().find((x) => x.end <= t.start);
+  const prevTrigger = findLast(sentenceTriggers, (x) => x.end <= t.start);
   const limitEnd = Math.min(toks[ce - 1].end, nextTrigger ? nextTrigger.start : Infinity);
   if (!subjectCount) {
     const after = qs.find((q) => q.span.start >= t.end && q.span.end <= limitEnd && tokenAt(doc, q.span.start) - t.kEnd <= COUNT_WINDOW);
     if (after) return [countOf(after, what)];
   }
   const limitStart = Math.max(toks[cs].start, prevTrigger ? prevTrigger.end : -1);
-  const before = [...qs].reverse().find((q) => q.span.end <= t.start && q.span.start >= limitStart && t.k - tokenAt(doc, q.span.end - 1) <= COUNT_WINDOW);
+  const before = findLast(qs, (q) => q.span.end <= t.start && q.span.start >= limitStart && t.k - tokenAt(doc, q.span.end - 1) <= COUNT_WINDOW);
   return before ? [countOf(before, what)] : out;
 }
 
@@ -281,7 +312,8 @@ function readTime(times: TimeExpr[], t: Trigger, from: number, to: number, sente
 /** The event as output: id, claim covering one of its triggers, sentence evidence, merged triggers. */
 function finish(doc: Doc, d: Draft, i: number): NewsEvent {
   const evidence: Span[] = [];
-  for (const s of [...new Set(d.sentences)].sort((x, y) => x - y)) {
+  const sentences = d.sentences.length === 1 ? d.sentences : [...new Set(d.sentences)].sort((x, y) => x - y);
+  for (const s of sentences) {
     const sent = doc.sentences[s];
     evidence.push(span(doc.text, sent.start, sent.end));
   }

@@ -26,8 +26,12 @@ export interface TriggerClass {
 /** A trigger form (lower-cased words) and what it is. */
 export interface TriggerForm {
   words: string[];
+  /** `words` joined by single spaces. */
+  text: string;
   pos: "verb" | "noun";
   cls: TriggerClass;
+  /** True when the same words are also a noun form of the same class (a verb form that may be a noun). */
+  alsoNoun: boolean;
 }
 
 /** A verb + noun combination ("launched … operation"). */
@@ -103,12 +107,15 @@ export function eventLexicon(): EventLexicon {
       for (const f of list(e, `${pos}s`, `triggers[${i}].${pos}s`)) {
         const words = f.split(/\s+/);
         const at = forms.get(words[0]) ?? [];
-        at.push({ words, pos, cls });
+        at.push({ words, text: words.join(" "), pos, cls, alsoNoun: false });
         forms.set(words[0], at);
       }
     }
   });
   for (const at of forms.values()) at.sort((x, y) => y.words.length - x.words.length);
+  for (const at of forms.values()) {
+    for (const f of at) f.alsoNoun = at.some((x) => x.pos === "noun" && x.cls === f.cls && x.text === f.text);
+  }
   const phrases = (key: string) => list(r, key).map((p) => p.split(/\s+/));
   check(typeof r.countUnits === "object" && r.countUnits !== null, FILE, "`countUnits` must be an object");
   const countUnits = new Map<string, string>();

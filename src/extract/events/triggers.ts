@@ -22,8 +22,8 @@ export interface Trigger {
 const NO_FORMS: TriggerForm[] = [];
 const QUOTES_OPEN = new Set(['"', "“", "'", "‘", "(", "«"]);
 
-function matchAt(toks: Token[], k: number, b: number, words: string[]): boolean {
-  const L = lowered(toks);
+/** True when the lower-cased tokens `L[k…]` spell `words`, all before `b`. */
+function matchAt(L: string[], k: number, b: number, words: string[]): boolean {
   if (k + words.length > b) return false;
   for (let i = 0; i < words.length; i++) if ((L[k + i] ?? "") !== words[i]) return false;
   return true;
@@ -31,31 +31,62 @@ function matchAt(toks: Token[], k: number, b: number, words: string[]): boolean 
 
 /** True when a phrase (word list) ends right before token `k`, or one token earlier before a "to". */
 export function phraseBefore(toks: Token[], a: number, k: number, phrases: string[][]): boolean {
-  const L = lowered(toks);
+  return phraseBeforeIn(lowered(toks), a, k, phrases);
+}
+
+/** `phraseBefore` over the lower-cased token texts. */
+function phraseBeforeIn(L: string[], a: number, k: number, phrases: string[][]): boolean {
   for (const p of phrases) {
-    if (k - p.length >= a && matchAt(toks, k - p.length, k, p)) return true;
-    if ((L[k - 1] ?? "") === "to" && k - 1 - p.length >= a && matchAt(toks, k - 1 - p.length, k - 1, p)) return true;
+    if (k - p.length >= a && matchAt(L, k - p.length, k, p)) return true;
+    if ((L[k - 1] ?? "") === "to" && k - 1 - p.length >= a && matchAt(L, k - 1 - p.length, k - 1, p)) return true;
   }
   return false;
+}
+
+/** Per word: whether it can open a verb + noun combination (`findCombo`), and its trigger forms. */
+interface WordEntry {
+  combo: boolean;
+  forms: TriggerForm[];
+}
+const wordIndexes = new WeakMap<EventLexicon, Map<string, WordEntry>>();
+
+/** One lookup per token instead of one per lexicon part; words in neither have no entry. */
+function wordIndex(lex: EventLexicon): Map<string, WordEntry> {
+  let ix = wordIndexes.get(lex);
+  if (!ix) {
+    ix = new Map();
+    for (const [w, forms] of lex.forms) ix.set(w, { combo: false, forms });
+    for (const w of [...lex.founding.verbs, ...lex.operation.verbs, ...lex.operation.nouns]) {
+      const entry = ix.get(w);
+      if (entry) entry.combo = true;
+      else ix.set(w, { combo: true, forms: NO_FORMS });
+    }
+    wordIndexes.set(lex, ix);
+  }
+  return ix;
 }
 
 /** Finds the event triggers of sentence `s`, with combinations ("launched … operation") first. */
 export function findTriggers(doc: Doc, s: number, lex: EventLexicon): Trigger[] {
   const toks = doc.tokens;
+  const L = lowered(toks);
+  const index = wordIndex(lex);
   const { tokenStart: a, tokenEnd: b } = doc.sentences[s];
   const out: Trigger[] = [];
-  const used = new Set<number>();
+  /** Tokens before this index belong to a trigger found already (each trigger starts at or before the token read). */
+  let usedUntil = a;
   for (let k = a; k < b; k++) {
-    if (used.has(k)) continue;
-    const combo = findCombo(toks, k, a, b, lex, s);
+    if (k < usedUntil) continue;
+    const entry = index.get(L[k]);
+    const combo = entry?.combo ? findCombo(toks, L, k, a, b, lex, s) : undefined;
     if (combo) {
-      for (let j = combo.k; j < combo.kEnd; j++) used.add(j);
+      usedUntil = Math.max(usedUntil, combo.kEnd);
       out.push(combo);
       continue;
     }
-    const t = findForm(toks, k, a, b, lex, s);
+    const t = findForm(toks, L, k, a, b, lex, s, entry?.forms ?? NO_FORMS);
     if (t) {
-      for (let j = t.k; j < t.kEnd; j++) used.add(j);
+      usedUntil = Math.max(usedUntil, t.kEnd);
       out.push(t);
       k = t.kEnd - 1;
     }
@@ -63,14 +94,13 @@ export function findTriggers(doc: Doc, s: number, lex: EventLexicon): Trigger[] 
   return out.sort((x, y) => x.start - y.start);
 }
 
-function findCombo(toks: Token[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
-  const L = lowered(toks);
+function findCombo(toks: Token[], L: string[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
   const w = (L[k] ?? "");
   if (lex.founding.verbs.has(w)) {
     for (let j = k + 1; j < Math.min(b - 1, k + 1 + lex.founding.window); j++) {
       if ((L[j] ?? "") === "new" && (lex.founding.nouns.has((L[j + 1] ?? "")) || lex.founding.nouns.has((L[j + 2] ?? "")))) {
         const end = lex.founding.nouns.has((L[j + 1] ?? "")) ? j + 2 : j + 3;
-        return combo(toks, k, end, s, "group_change", "verb", "events/founding");
+        return combo(toks, L, k, end, s, "group_change", "verb", "events/founding");
       }
     }
   }
@@ -78,40 +108,41 @@ function findCombo(toks: Token[], k: number, a: number, b: number, lex: EventLex
     for (let j = k + 1; j < Math.min(b, k + 1 + lex.operation.window); j++) {
       const n = (L[j] ?? "");
       if (lex.operation.nouns.has(n)) {
-        return combo(toks, k, j + 1, s, n.startsWith("attack") ? "attack" : "military_operation", "verb", "events/operation-launched");
+        return combo(toks, L, k, j + 1, s, n.startsWith("attack") ? "attack" : "military_operation", "verb", "events/operation-launched");
       }
       if (/^[.,;:]$/.test(n)) break;
     }
   }
   if (k > a && lex.operation.nouns.has(w) && !w.startsWith("attack") && L[k - 1] === "military") {
     for (let j = k + 1; j < Math.min(b, k + 2 + lex.operation.window); j++) {
-      if (lex.operation.verbs.has((L[j] ?? ""))) return combo(toks, k - 1, k + 1, s, "military_operation", "noun", "events/operation-launched");
+      if (lex.operation.verbs.has((L[j] ?? ""))) return combo(toks, L, k - 1, k + 1, s, "military_operation", "noun", "events/operation-launched");
       if (/^[.;:]$/.test(toks[j].text)) break;
     }
   }
   return undefined;
 }
 
-function combo(toks: Token[], k: number, kEnd: number, s: number, type: EventType, pos: "verb" | "noun", rule: string): Trigger {
-  const L = lowered(toks);
+function combo(toks: Token[], L: string[], k: number, kEnd: number, s: number, type: EventType, pos: "verb" | "noun", rule: string): Trigger {
   return { start: toks[k].start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type, pos, form: (L[k] ?? ""), rule };
 }
 
-function findForm(toks: Token[], k: number, a: number, b: number, lex: EventLexicon, s: number): Trigger | undefined {
+/** The trigger form at token k (`forms`: those of its lower-cased word), or one part of a hyphenated word. */
+function findForm(
+  toks: Token[], L: string[], k: number, a: number, b: number, lex: EventLexicon, s: number, forms: TriggerForm[],
+): Trigger | undefined {
   const tok = toks[k];
-  const forms = lex.forms.get(lowered(toks)[k]);
-  for (const f of forms ?? NO_FORMS) {
-    if (!matchAt(toks, k, b, f.words)) continue;
+  for (const f of forms) {
+    if (!matchAt(L, k, b, f.words)) continue;
     const kEnd = k + f.words.length;
-    const pos = accept(toks, k, kEnd, a, b, f, lex);
+    const pos = accept(toks, L, k, kEnd, a, b, f, lex);
     if (!pos) continue;
-    return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.words.join(" "), rule: "events/trigger-lexicon" };
+    return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.text, rule: "events/trigger-lexicon" };
   }
   if (tok.kind === "word" && tok.text.length > 4 && tok.text.includes("-") && !/^\p{Lu}/u.test(tok.text)) {
     let at = tok.start;
     for (const part of tok.text.split("-")) {
       const f = (lex.forms.get(part.toLowerCase()) ?? []).find((x) => x.words.length === 1);
-      if (f && !phraseBefore(toks, a, k, lex.nonHappening)) {
+      if (f && !phraseBeforeIn(L, a, k, lex.nonHappening)) {
         return { start: at, end: at + part.length, k, kEnd: k + 1, sentence: s, type: f.cls.type, pos: f.pos, cls: f.cls, form: f.words[0], rule: "events/trigger-lexicon" };
       }
       at += part.length + 1;
@@ -124,8 +155,7 @@ function findForm(toks: Token[], k: number, a: number, b: number, lex: EventLexi
  * The context filters of one form (proper-name parts, adjectival participles, generic nouns,
  * non-happenings); returns how the form is used, or undefined when it is no trigger here.
  */
-function accept(toks: Token[], k: number, kEnd: number, a: number, b: number, f: TriggerForm, lex: EventLexicon): "verb" | "noun" | undefined {
-  const L = lowered(toks);
+function accept(toks: Token[], L: string[], k: number, kEnd: number, a: number, b: number, f: TriggerForm, lex: EventLexicon): "verb" | "noun" | undefined {
   const prev = k > a ? (L[k - 1] ?? "") : "";
   const next = kEnd < b ? (L[kEnd] ?? "") : "";
   if (k > a && /^\p{Lu}\p{Ll}/u.test(toks[k].text) && !QUOTES_OPEN.has(prev)) return undefined;
@@ -134,8 +164,8 @@ function accept(toks: Token[], k: number, kEnd: number, a: number, b: number, f:
     if (!(cls.prevAny?.has(prev) || cls.nextAny?.has(next))) return undefined;
   }
   if (cls.blockNext?.has(next)) return undefined;
-  const word = f.words.join(" ");
-  const alsoNoun = (lex.forms.get(f.words[0]) ?? []).some((x) => x.pos === "noun" && x.cls === cls && x.words.join(" ") === word);
+  const word = f.text;
+  const alsoNoun = f.alsoNoun;
   if (f.pos === "verb" && !alsoNoun) {
     if (lex.determiners.has(prev)) return undefined;
     if (/(ed|ing)$/.test(word) && lex.adjectivalHeads.has(next)) return undefined;
@@ -143,6 +173,6 @@ function accept(toks: Token[], k: number, kEnd: number, a: number, b: number, f:
   if (f.pos === "noun" || alsoNoun) {
     if (lex.quantifiers.has(prev) || (k - 2 >= a && lex.quantifiers.has((L[k - 2] ?? "")))) return undefined;
   }
-  if (phraseBefore(toks, a, k, lex.nonHappening)) return undefined;
+  if (phraseBeforeIn(L, a, k, lex.nonHappening)) return undefined;
   return f.pos === "noun" || (alsoNoun && lex.determiners.has(prev)) ? "noun" : "verb";
 }

@@ -12,20 +12,31 @@ export function slotNo(m: RegExpExecArray, name: string): number | undefined {
   return g === undefined ? undefined : Number(g);
 }
 
+/** Offsets of group `name` in the sketch text (undefined when it took no part); needs a `reIndexed` pattern. */
+function groupOffsets(m: RegExpExecArray, name: string): [number, number] | undefined {
+  if (!m.indices) throw new Error(`group "${name}" is read by position: its rule needs reIndexed`);
+  return m.indices.groups?.[name];
+}
+
 /** Item index where group `name` (or the whole match) starts. */
 export function firstItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
-  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  const ix = name ? groupOffsets(m, name) : undefined;
   return itemAt(c.sk, ix ? ix[0] : m.index);
 }
 
 /** Item index where group `name` (or the whole match) ends (inclusive). */
 export function lastItem(c: SentCtx, m: RegExpExecArray, name?: string): number {
-  const ix = name ? m.indices?.groups?.[name] : m.indices?.[0];
+  const ix = name ? groupOffsets(m, name) : undefined;
   return itemAt(c.sk, ix ? ix[1] : m.index + m[0].length) - 1;
 }
 
+/** The words of group `name` (each written with a leading space in the sketch); empty when it took no part. */
 export function words(c: SentCtx, m: RegExpExecArray, name: string): string[] {
-  return (m.groups?.[name] ?? "").trim().split(" ").filter((w) => w.length > 0);
+  const g = m.groups?.[name];
+  const out: string[] = [];
+  if (!g) return out;
+  for (const w of g.split(" ")) if (w.length > 0) out.push(w);
+  return out;
 }
 
 export function slotEntity(c: SentCtx, n: number): string {
@@ -66,16 +77,22 @@ export function toRef(t: TimeExpr): TimeRef {
   return { text: t.text, span: t.span, start: t.start, end: t.end, precision: t.precision, approximate: t.approximate, relative: t.relative };
 }
 
-/** Cue lists the clause helpers look words up in, as sets (built once per cue object). */
-interface CueSets {
+/** Cue lists the rules look words up in per match, as sets (built once per cue object). */
+export interface CueSets {
   negations: Set<string>;
   relativePronouns: Set<string>;
   clauseBoundaries: Set<string>;
   prepositions: Set<string>;
+  frontedOpeners: Set<string>;
+  leaderNouns: Set<string>;
+  memberNouns: Set<string>;
+  postNouns: Set<string>;
+  formerMarkers: Set<string>;
+  subordinateModifiers: Set<string>;
 }
 const cueSets = new WeakMap<RelationCues, CueSets>();
 
-function setsOf(cues: RelationCues): CueSets {
+export function setsOf(cues: RelationCues): CueSets {
   let sets = cueSets.get(cues);
   if (!sets) {
     sets = {
@@ -83,6 +100,12 @@ function setsOf(cues: RelationCues): CueSets {
       relativePronouns: new Set(cues.relativePronouns),
       clauseBoundaries: new Set(cues.clauseBoundaries),
       prepositions: new Set(cues.prepositions),
+      frontedOpeners: new Set(cues.frontedOpeners),
+      leaderNouns: new Set(cues.leaderNouns),
+      memberNouns: new Set(cues.memberNouns),
+      postNouns: new Set(cues.postNouns),
+      formerMarkers: new Set(cues.formerMarkers),
+      subordinateModifiers: new Set(cues.subordinateModifiers),
     };
     cueSets.set(cues, sets);
   }
@@ -108,11 +131,11 @@ export function clauseStart(c: SentCtx, i: number): { start: number; relative?: 
 }
 
 /** For each item index i (0..items.length), the clause start and relative pronoun (-1: none) seen before i. */
-function clauseIndex(c: SentCtx): { start: Int32Array; relative: Int32Array } {
+function clauseIndex(c: SentCtx): { start: number[]; relative: number[] } {
   const { relativePronouns, clauseBoundaries } = setsOf(c.cues);
   const it = c.sk.items;
-  const start = new Int32Array(it.length + 1);
-  const relative = new Int32Array(it.length + 1);
+  const start: number[] = new Array(it.length + 1);
+  const relative: number[] = new Array(it.length + 1);
   let s = 0;
   let r = -1;
   for (let i = 0; i <= it.length; i++) {
@@ -151,7 +174,7 @@ export function clauseSubject(c: SentCtx, i: number, kinds: string): number | un
     return undefined;
   }
   let from = start;
-  if (from < i && c.cues.frontedOpeners.includes(it[from].word)) {
+  if (from < i && sets.frontedOpeners.has(it[from].word)) {
     for (let k = from; k < i; k++) {
       if (it[k].word === ",") {
         from = k + 1;
@@ -171,10 +194,10 @@ export function clauseSubject(c: SentCtx, i: number, kinds: string): number | un
 /** True when the clause of item `i` opens with "before joining ..." and similar. */
 export function formerClause(c: SentCtx, i: number): boolean {
   const { start } = clauseStart(c, i);
-  const head = c.sk.items
-    .slice(start, Math.min(i, start + 4))
-    .map((x) => x.word)
-    .join(" ");
+  const end = Math.min(i, start + 4);
+  if (end <= start) return false; // cue entries are never empty
+  let head = c.sk.items[start].word;
+  for (let k = start + 1; k < end; k++) head += " " + c.sk.items[k].word;
   return c.cues.formerClauseOpeners.some((p) => head.startsWith(p));
 }
 

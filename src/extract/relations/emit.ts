@@ -36,6 +36,11 @@ export interface Found {
   time?: TimeRef;
 }
 
+/** One number per span [start, end): exact for offsets below 2^26 (64 Mi UTF-16 units, far beyond any article). */
+function spanKey(start: number, end: number): number {
+  return start * 0x4000000 + end;
+}
+
 /**
  * Collects relations: checks entity types against the spec, drops self-relations, and merges repeats of
  * one (type, subject, object) — symmetric types in either order — into one relation with all evidence.
@@ -43,8 +48,8 @@ export interface Found {
 export class Emitter {
   readonly relations: Relation[] = [];
   private byKey = new Map<string, Relation>();
-  /** "start:end" of every evidence span per relation key (evidence lists can grow long in big documents). */
-  private spans = new Map<string, Set<string>>();
+  /** `spanKey` of every evidence span per relation key (evidence lists can grow long in big documents). */
+  private spans = new Map<string, Set<number>>();
 
   constructor(private readonly doc: Doc, private readonly typeOf: (entity: string) => EntityType | undefined) {}
 
@@ -62,7 +67,7 @@ export class Emitter {
     if (!st || !ot || !sig.subject.includes(st) || !sig.object.includes(ot)) return false;
     const key = this.key(f.type, f.subject, f.object);
     const old = this.byKey.get(key);
-    const at = `${f.evidence.start}:${f.evidence.end}`;
+    const at = spanKey(f.evidence.start, f.evidence.end);
     if (old) {
       const seen = this.spans.get(key)!;
       if (!seen.has(at)) {

@@ -14,8 +14,9 @@ import {
   clauseSubject,
   lastWord,
   coordinated,
+  setsOf,
 } from "./context.js";
-import { alt, slot, POSS, END, END_OBJ, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
+import { alt, slot, POSS, END, END_OBJ, re, reIndexed, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor } from "./sketch.js";
 
 /** "a faction called Liwa al-Quds, led by X", "Y, under the command of X" → leader_of(X, Y). */
@@ -42,7 +43,7 @@ export function ledBy(c: RelationCues): Rule {
 export function leadVerb(c: RelationCues): Rule {
   return {
     name: "lead-verb",
-    re: re(`(?<verb>${alt(c.leadVerbs)})(?: the)?${slot("O", "org")}${END}`),
+    re: reIndexed(`(?<verb>${alt(c.leadVerbs)})(?: the)?${slot("O", "org")}${END}`),
     apply(m, c) {
       const v = firstItem(c, m, "verb");
       const org = slotNo(m, "org")!;
@@ -68,19 +69,19 @@ export function leadVerb(c: RelationCues): Rule {
 export function joined(c: RelationCues): Rule {
   return {
     name: "joined",
-    re: re(`(?<verb>${alt(c.joinVerbs)})(?: the)?${slot("O", "org")}${END}`),
+    re: reIndexed(`(?<verb>${alt(c.joinVerbs)})(?: the)?${slot("O", "org")}${END}`),
     apply(m, c) {
       const v = firstItem(c, m, "verb");
       const org = slotNo(m, "org")!;
       const oi = itemOfSlot(c, org);
       if (isPossessor(c.sk, oi) || negated(c, v)) return;
       let s: number | undefined;
-      if (v > 0 && c.cues.frontedOpeners.includes(c.sk.items[v - 1].word)) {
+      if (v > 0 && setsOf(c.cues).frontedOpeners.has(c.sk.items[v - 1].word)) {
         const it = c.sk.items;
         let k = oi + 1;
         while (k < it.length && it[k].word !== ",") k++;
         for (k++; k < it.length && s === undefined; k++) {
-          if (c.cues.clauseBoundaries.includes(it[k].word)) break;
+          if (setsOf(c.cues).clauseBoundaries.has(it[k].word)) break;
           const n = it[k].slot;
           if (n !== undefined && !isPossessor(c.sk, k) && "PO".includes(c.sk.slots[n].kind)) s = n;
         }
@@ -111,7 +112,7 @@ function adjacent(c: SentCtx, a: number, b: number): boolean {
 export function groupIncludes(c: RelationCues): Rule {
   return {
     name: "group-includes",
-    re: re(`${slot("O", "org")}(?<verb>${alt(c.includeVerbs)})(?: the)?(?: so-called)?${slot("P", "p")}${END_OBJ}`),
+    re: reIndexed(`${slot("O", "org")}(?<verb>${alt(c.includeVerbs)})(?: the)?(?: so-called)?${slot("P", "p")}${END_OBJ}`),
     apply(m, c) {
       const org = slotNo(m, "org")!;
       const first = slotNo(m, "p")!;
@@ -137,7 +138,7 @@ export function splitFrom(p: Pieces, c: RelationCues): Rule {
   const naming = re(`(?: new)?${alt(c.newGroupNouns)}(?: ,)?${alt(c.namingWords)}(?: ,)?${slot("O", "sub")}${END}`);
   return {
     name: "split-from",
-    re: re(`(?<cue>${alt(c.splitPhrases)})(?: the)?${slot("O", "parent")}${END}`),
+    re: reIndexed(`(?<cue>${alt(c.splitPhrases)})(?: the)?${slot("O", "parent")}${END}`),
     apply(m, c) {
       const cueItem = firstItem(c, m, "cue");
       const parent = slotNo(m, "parent")!;
@@ -147,7 +148,7 @@ export function splitFrom(p: Pieces, c: RelationCues): Rule {
       const it = c.sk.items;
       let left: number | undefined;
       for (let k = cueItem - 1; k >= 0 && left === undefined; k--) {
-        if (c.cues.clauseBoundaries.includes(it[k].word)) break;
+        if (setsOf(c.cues).clauseBoundaries.has(it[k].word)) break;
         const n = it[k].slot;
         if (n === undefined || isPossessor(c.sk, k)) continue;
         if (c.sk.slots[n].kind === "P" && it[k - 1]?.word === "by") continue;
@@ -265,7 +266,7 @@ export function orgVersus(p: Pieces, c: RelationCues, name: string, phrases: str
 export function alongWith(c: RelationCues): Rule {
   return {
     name: "along-with",
-    re: re(`(?<cue>${alt(c.associatePhrases)})${slot("P", "b")}${END}`),
+    re: reIndexed(`(?<cue>${alt(c.associatePhrases)})${slot("P", "b")}${END}`),
     apply(m, c) {
       const cue = firstItem(c, m, "cue");
       const b = slotNo(m, "b")!;

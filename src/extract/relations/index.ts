@@ -1,4 +1,4 @@
-import type { Doc, EntityType, Relation, TimeExpr } from "../../model.js";
+import type { Doc, Entity, EntityType, Relation, TimeExpr } from "../../model.js";
 import { span } from "../../model.js";
 import { lookupCountryName } from "../../lexicon/countries.js";
 import { foldName } from "../../lexicon/fold.js";
@@ -6,7 +6,7 @@ import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
 import type { DocCtx, Rule, SentCtx } from "./pattern.js";
 import { relationRules } from "./rules.js";
-import { sketches, type SlotKind } from "./sketch.js";
+import { eachSketch, type SlotKind } from "./sketch.js";
 
 /** Regions whose text states no relations. */
 const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
@@ -19,57 +19,61 @@ const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
  */
 export function findRelations(doc: Doc): void {
   const cues = relationCues();
-  const types = new Map<string, EntityType>(doc.entities.map((e) => [e.id, e.type]));
-  for (const m of doc.mentions) if (m.entity && !types.has(m.entity)) types.set(m.entity, m.type);
-  const emit = new Emitter(doc, (id) => types.get(id));
-  const ctx: DocCtx = {
-    doc,
-    cues,
-    emit,
-    entities: new Map(doc.entities.map((e) => [e.id, e])),
-    ...countryEntities(doc),
-    deputies: [],
-  };
+  const entities = new Map<string, Entity>();
+  for (const e of doc.entities) entities.set(e.id, e);
+  /** Types of entity ids that only mentions carry (the first mention's type). */
+  const mentionTypes = new Map<string, EntityType>();
+  for (const m of doc.mentions) if (m.entity && !entities.has(m.entity) && !mentionTypes.has(m.entity)) mentionTypes.set(m.entity, m.type);
+  const emit = new Emitter(doc, (id) => entities.get(id)?.type ?? mentionTypes.get(id));
+  const { countries, countryOf } = countryEntities(doc);
+  const ctx: DocCtx = { doc, cues, emit, entities, countries, countryOf, deputies: [] };
   const rules = relationRules(cues);
   const gates = gateIndex(rules);
   const hit = new Uint8Array(gates.size);
+  const counts: SlotCounts = { P: 0, O: 0, L: 0 };
   const times = [...doc.times].sort((a, b) => a.span.start - b.span.start);
+  const skips = doc.regions.filter((r) => SKIP_REGIONS.has(r.kind));
+  /** One context object for every sentence: its sentence fields are reset per sketch, so its shape never changes. */
+  const c: SentCtx = { doc, cues, emit, entities, countries, countryOf, deputies: ctx.deputies, sk: undefined!, times: NO_TIMES, lastPost: undefined, clauses: undefined };
   let ti = 0;
-  for (const sk of sketches(doc, cues)) {
+  eachSketch(doc, cues, (sk) => {
     while (ti < times.length && times[ti].span.start < sk.start) ti++;
-    const own: TimeExpr[] = [];
-    for (let k = ti; k < times.length && times[k].span.start < sk.end; k++) own.push(times[k]);
-    if (skipped(doc, sk.start)) continue;
-    const c: SentCtx = { ...ctx, sk, times: own };
+    if (skips.length > 0 && skips.some((r) => r.start <= sk.start && sk.start < r.end)) return;
+    let tEnd = ti;
+    while (tEnd < times.length && times[tEnd].span.start < sk.end) tEnd++;
+    c.sk = sk;
+    c.times = tEnd === ti ? NO_TIMES : times.slice(ti, tEnd);
+    c.lastPost = undefined;
+    c.clauses = undefined;
     hit.fill(0);
     for (const it of sk.items) {
       if (it.slot !== undefined) continue;
       const lists = gates.listsOf.get(it.word);
       if (lists) for (const l of lists) hit[l] = 1;
     }
-    const counts: Partial<Record<SlotKind, number>> = {};
-    for (const s of sk.slots) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
+    counts.P = counts.O = counts.L = 0;
+    for (const s of sk.slots) counts[s.kind]++;
     for (let r = 0; r < rules.length; r++) {
       const rule = rules[r];
-      if (!open(rule, gates.lists[r], hit, counts)) continue;
+      if (!open(gates.kinds[r], gates.lists[r], hit, counts)) continue;
       rule.re.lastIndex = 0;
       for (let m = rule.re.exec(sk.text); m; m = rule.re.exec(sk.text)) rule.apply(m, c);
     }
-  }
+  }, entities);
   addInnerPossessiveUnits(ctx);
   settleDeputies(ctx);
   addGazetteerContainment(ctx);
   doc.relations.push(...emit.relations);
-  dropContradictedGeo(doc);
+  dropContradictedGeo(doc, entities);
 }
 
 /**
  * A place the text puts inside another place of a different country (a grounded `located_in`) was
  * resolved to the wrong gazetteer record of its name ("Dhiban" in Jordan for a Dhiban in Deir ez-Zor):
  * its `geo` is dropped, with an info diagnostic. Countries and the containing place keep theirs.
+ * `byId`: the document's entities by id.
  */
-function dropContradictedGeo(doc: Doc): void {
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+function dropContradictedGeo(doc: Doc, byId: ReadonlyMap<string, Entity>): void {
   for (const r of doc.relations) {
     if (r.type !== "located_in" || r.derived || r.evidence.length === 0) continue;
     const inner = byId.get(r.subject);
@@ -90,6 +94,8 @@ function dropContradictedGeo(doc: Doc): void {
 /** The gates' word lists numbered: the list numbers each rule needs, and word → numbers of the lists holding it. */
 interface GateIndex {
   lists: number[][];
+  /** Slot kinds each rule needs, with how many of each. */
+  kinds: [SlotKind, number][][];
   listsOf: Map<string, number[]>;
   size: number;
 }
@@ -116,22 +122,23 @@ function gateIndex(rules: Rule[]): GateIndex {
       return id;
     }),
   );
-  ix = { lists, listsOf, size: ids.size };
+  const kinds = rules.map((rule) => Object.entries(rule.gate?.kinds ?? {}) as [SlotKind, number][]);
+  ix = { lists, kinds, listsOf, size: ids.size };
   gateIndexes.set(rules, ix);
   return ix;
 }
 
-/** True when a sentence with these slot counts and word lists present (`hit`) has what `rule`'s gate needs. */
-function open(rule: Rule, lists: number[], hit: Uint8Array, counts: Partial<Record<SlotKind, number>>): boolean {
-  const gate = rule.gate;
-  if (!gate) return true;
-  for (const k in gate.kinds) if ((counts[k as SlotKind] ?? 0) < gate.kinds[k as SlotKind]!) return false;
+/** Number of slots of each kind in one sketch. */
+type SlotCounts = Record<SlotKind, number>;
+
+/** The times of a sentence that has none (shared, never written). */
+const NO_TIMES: TimeExpr[] = [];
+
+/** True when a sentence with these slot counts and word lists present (`hit`) has the slot `kinds` and `lists` a gate needs. */
+function open(kinds: [SlotKind, number][], lists: number[], hit: Uint8Array, counts: SlotCounts): boolean {
+  for (const [k, n] of kinds) if (counts[k] < n) return false;
   for (const l of lists) if (hit[l] === 0) return false;
   return true;
-}
-
-function skipped(doc: Doc, offset: number): boolean {
-  return doc.regions.some((r) => SKIP_REGIONS.has(r.kind) && r.start <= offset && offset < r.end);
 }
 
 /** The place entities of `doc` that are countries: code → entity, and entity → code. */
@@ -187,13 +194,14 @@ function addGazetteerContainment(ctx: DocCtx): void {
 }
 
 const INNER_POSSESSIVE = /^(.+?)['’ʼ]s?\s+\S/u;
+const APOSTROPHE = /['’ʼ]/;
 
 /**
  * One organization name that holds a possessive ("ISIS' Sharia council") is a unit of the organization
  * named before the apostrophe, when that is an organization of the article.
  */
 function addInnerPossessiveUnits(ctx: DocCtx): void {
-  const candidates = ctx.doc.mentions.filter((m) => m.type === "organization" && m.entity && INNER_POSSESSIVE.test(m.text));
+  const candidates = ctx.doc.mentions.filter((m) => m.type === "organization" && m.entity && APOSTROPHE.test(m.text) && INNER_POSSESSIVE.test(m.text));
   if (candidates.length === 0) return;
   const orgs = new Map<string, string>();
   /** Names already folded: a repeated name adds nothing. */

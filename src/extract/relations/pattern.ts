@@ -36,12 +36,13 @@ export interface SentCtx extends DocCtx {
   /** The last post relation ("a member of X") of this sentence, for "... and an official of Y". */
   lastPost?: { subject: number; objEnd: number };
   /** Clause starts per item, built on first use (see `clauseStart`). */
-  clauses?: { start: Int32Array; relative: Int32Array };
+  clauses?: { start: number[]; relative: number[] };
 }
 
 /**
  * When a rule can match at all, checked before its pattern runs: every word list needs one of its words
  * in the sentence, and the sentence needs at least `kinds` slots ("PO": a person and an organization).
+ * A pattern matches a listed phrase only as whole sketch words, so each of its words must be in the sentence.
  */
 export interface Gate {
   words: Set<string>[];
@@ -57,11 +58,21 @@ export interface Rule {
   apply(m: RegExpExecArray, c: SentCtx): void;
 }
 
-/** Gives `rule` a gate: slot kinds it needs ("PO") and word lists (a phrase counts by its first word). */
+/**
+ * Gives `rule` a gate: slot kinds it needs ("PO") and word lists (a phrase counts by its longest word, the
+ * one least likely to be in a sentence by chance: "in alliance with" by "alliance").
+ */
 export function gated(rule: Rule, kinds: string, ...lists: readonly string[][]): Rule {
   const need: Partial<Record<SlotKind, number>> = {};
   for (const k of kinds as Iterable<SlotKind>) need[k] = (need[k] ?? 0) + 1;
-  return { ...rule, gate: { kinds: need, words: lists.map((l) => new Set(l.map((p) => p.split(" ")[0]))) } };
+  return { ...rule, gate: { kinds: need, words: lists.map((l) => new Set(l.map(keyWord))) } };
+}
+
+/** The longest word of a phrase (the first of equally long ones). */
+function keyWord(phrase: string): string {
+  let key = "";
+  for (const w of phrase.split(" ")) if (w.length > key.length) key = w;
+  return key;
 }
 
 export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -106,4 +117,7 @@ export function pieces(c: RelationCues): Pieces {
   };
 }
 
-export const re = (src: string) => new RegExp(src, "gd");
+/** A rule pattern; its matches carry no group offsets (building them costs more than the match). */
+export const re = (src: string) => new RegExp(src, "g");
+/** A rule pattern whose matches carry group offsets (`indices`), for rules that read where a named group starts. */
+export const reIndexed = (src: string) => new RegExp(src, "gd");

@@ -15,6 +15,7 @@ import {
   possessiveHead,
   coordinated,
   singularNoun,
+  setsOf,
 } from "./context.js";
 import { alt, slot, POSS, END, END_OBJ, re, type SentCtx, type Rule, type Pieces } from "./pattern.js";
 import { isPossessor, type SlotKind } from "./sketch.js";
@@ -28,20 +29,32 @@ type Post = { type: RelationType; role?: string } | undefined;
  * `holds_position`.
  */
 function postMeaning(c: SentCtx, det: string, mods: string[], noun: string, objKind: SlotKind): Post {
-  const cues = c.cues;
-  const sub = mods.filter((w) => cues.subordinateModifiers.includes(w));
+  const cues = setsOf(c.cues);
+  const sub = mods.filter((w) => cues.subordinateModifiers.has(w));
   const role = [...sub, singularNoun(noun)].join(" ");
   const plural = singularNoun(noun) !== noun;
   if (objKind === "L") {
-    return cues.postNouns.includes(noun) ? { type: "holds_position", role } : undefined;
+    return cues.postNouns.has(noun) ? { type: "holds_position", role } : undefined;
   }
   const indefinite = det === "a" || det === "an" || det.startsWith("one");
-  if (cues.leaderNouns.includes(noun) && sub.length === 0 && !plural && !indefinite) return { type: "leader_of", role };
-  if (cues.memberNouns.includes(noun) || cues.leaderNouns.includes(noun)) {
+  if (cues.leaderNouns.has(noun) && sub.length === 0 && !plural && !indefinite) return { type: "leader_of", role };
+  if (cues.memberNouns.has(noun) || cues.leaderNouns.has(noun)) {
     return { type: "member_of", role: role === "member" ? undefined : role };
   }
-  if (cues.postNouns.includes(noun)) return { type: "holds_position", role };
+  if (cues.postNouns.has(noun)) return { type: "holds_position", role };
   return undefined;
+}
+
+const copulaLists = new WeakMap<RelationCues, string[][]>();
+
+/** The copulas of `cues` as word lists (split once per cue object). */
+function copulaWords(cues: RelationCues): string[][] {
+  let lists = copulaLists.get(cues);
+  if (!lists) {
+    lists = cues.copulas.map((cop) => cop.split(" "));
+    copulaLists.set(cues, lists);
+  }
+  return lists;
 }
 
 /** The subject of a post phrase starting at item `i`: an apposition, a copula's clause subject, or a coordination. */
@@ -50,8 +63,7 @@ function postSubject(c: SentCtx, i: number): { slot: number; how: "appositive" |
   if (it[i - 1]?.word === "," && it[i - 2]?.slot !== undefined && !isPossessor(c.sk, i - 2)) {
     return { slot: it[i - 2].slot!, how: "appositive" };
   }
-  for (const cop of c.cues.copulas) {
-    const w = cop.split(" ");
+  for (const w of copulaWords(c.cues)) {
     if (i - w.length < 0) continue;
     if (w.every((x, k) => it[i - w.length + k].word === x)) {
       const s = clauseSubject(c, i - w.length, "PO");
@@ -70,9 +82,11 @@ function postSubject(c: SentCtx, i: number): { slot: number; how: "appositive" |
   return undefined;
 }
 
+/** True when one of the three items before `i` marks a former post ("ex-", "formerly"). */
 function copulaFormer(c: SentCtx, i: number): boolean {
-  const prev = c.sk.items.slice(Math.max(0, i - 3), i).map((x) => x.word);
-  return prev.some((w) => c.cues.formerMarkers.includes(w));
+  const formerMarkers = setsOf(c.cues).formerMarkers;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (formerMarkers.has(c.sk.items[k].word)) return true;
+  return false;
 }
 
 export function postOf(p: Pieces, c: RelationCues): Rule {
@@ -102,7 +116,7 @@ export function postOf(p: Pieces, c: RelationCues): Rule {
       if (meaning && inUnit) meaning = { type: "member_of", role: meaning.role };
       if (!meaning || (c.sk.slots[subj.slot].kind === "O" && singularNoun(noun) !== "member")) return;
       const former =
-        mods.some((w) => c.cues.formerMarkers.includes(w)) || copulaFormer(c, start) || formerClause(c, start);
+        mods.some((w) => setsOf(c.cues).formerMarkers.has(w)) || copulaFormer(c, start) || formerClause(c, start);
       const subjItem = itemOfSlot(c, subj.slot);
       const timeFrom = subj.how === "coordinated" ? prevSlotItem(c, start) + 1 : start;
       for (const o of objects) {

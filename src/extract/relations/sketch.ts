@@ -1,5 +1,5 @@
-import type { Doc, EntityType, Mention } from "../../model.js";
-import { foldName } from "../../lexicon/fold.js";
+import type { Doc, Entity, EntityType, Mention } from "../../model.js";
+import { foldName, foldToken } from "../../lexicon/fold.js";
 import { lowered } from "../claims/sentences.js";
 import type { RelationCues } from "./cues.js";
 
@@ -62,7 +62,8 @@ function apostrophes(low: string): string {
 /** Mentions grouped by sentence index (one pass; mentions without an entity are left out). */
 export function mentionsBySentence(doc: Doc): Mention[][] {
   const out: Mention[][] = doc.sentences.map(() => []);
-  const sorted = doc.mentions.filter((m) => m.entity !== undefined).sort((a, b) => a.start - b.start || b.end - a.end);
+  const sorted = doc.mentions.filter((m) => m.entity !== undefined);
+  if (!inOrder(sorted)) sorted.sort(byStartThenLongest);
   let s = 0;
   for (const m of sorted) {
     while (s < doc.sentences.length && doc.sentences[s].end <= m.start) s++;
@@ -70,6 +71,17 @@ export function mentionsBySentence(doc: Doc): Mention[][] {
     if (m.start >= doc.sentences[s].start) out[s].push(m);
   }
   return out;
+}
+
+/** Mention order: by start, the longer of two at one start first. */
+function byStartThenLongest(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** True when `list` is already in `byStartThenLongest` order (mentions usually come so; sorting would keep them). */
+function inOrder(list: Mention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartThenLongest(list[i - 1], list[i]) > 0) return false;
+  return true;
 }
 
 /** "f" or "m" when a name's first word says so ("Umm Ali", "Abu Ali"). */
@@ -127,9 +139,10 @@ function orgHeads(doc: Doc): Map<string, string[]> {
   for (const e of doc.entities) {
     if (e.type !== "organization") continue;
     for (const n of [e.name, ...e.aliases]) {
-      const words = foldName(n).split(" ");
-      if (words.length < 2) continue;
-      const h = singular(words[words.length - 1]);
+      const folded = foldName(n);
+      const space = folded.lastIndexOf(" ");
+      if (space < 0) continue;
+      const h = singular(folded.slice(space + 1));
       const list = heads.get(h) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       heads.set(h, list);
@@ -153,18 +166,26 @@ function singular(w: string): string {
  * with two slots or more are returned (every relation needs two).
  */
 export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
-  return [...sketches(doc, cues)];
+  const out: Sketch[] = [];
+  eachSketch(doc, cues, (sk) => out.push(sk));
+  return out;
 }
 
 /**
- * The sketches of `buildSketches`, one at a time in sentence order, so a caller can use each and let it go
- * (a sketch that lives only while its sentence is read is cheap to collect).
+ * Hands the sketches of `buildSketches` to `visit` one at a time in sentence order, so a caller can use each
+ * and let it go (a sketch that lives only while its sentence is read is cheap to collect). `entities`: the
+ * document's entities by id, when the caller has them.
  */
-export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
+export function eachSketch(
+  doc: Doc,
+  cues: RelationCues,
+  visit: (sk: Sketch) => void,
+  entities: ReadonlyMap<string, Entity> = new Map(doc.entities.map((e) => [e.id, e] as const)),
+): void {
   const byS = mentionsBySentence(doc);
-  const typeOf = new Map(doc.entities.map((e) => [e.id, e.type] as const));
   const lows = lowered(doc.tokens);
-  const res: Resolver = { doc, lows, recency: new Recency(), generic: new Set(cues.nominalHeads), gender: genderOf(doc, cues) };
+  const sets = cueSets(cues);
+  const res: Resolver = { doc, lows, recency: new Recency(), generic: sets.generic, gender: genderOf(entities, sets) };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
     const items: Item[] = [];
@@ -184,7 +205,7 @@ export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
       while (mi < ms.length && ms[mi].end <= tok.start) mi++;
       const m = ms[mi];
       if (m && m.start < tok.end) {
-        const type = typeOf.get(m.entity!) ?? m.type;
+        const type = entities.get(m.entity!)?.type ?? m.type;
         const pronoun = m.form === "pronoun" || m.form === "nominal";
         addSlot({ kind: KIND[type], entity: m.entity!, start: m.start, end: m.end, pronoun }, pronoun ? normWord(m.text) : "");
         while (t + 1 < sent.tokenEnd && doc.tokens[t + 1].start < m.end) t++;
@@ -204,31 +225,59 @@ export function* sketches(doc: Doc, cues: RelationCues): Generator<Sketch> {
     }
     if (slots.length < 2) continue;
     const at: number[] = new Array(items.length);
-    const parts: string[] = new Array(items.length);
+    /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
+    const parts: string[] = new Array(items.length + 2);
+    parts[0] = parts[items.length + 1] = "";
     let len = 0;
     for (let i = 0; i < items.length; i++) {
       at[i] = len + 1;
-      parts[i] = items[i].word;
+      parts[i + 1] = items[i].word;
       len += 1 + items[i].word.length;
     }
-    const text = " " + parts.join(" ") + " ";
-    yield { sentence: s, start: sent.start, end: sent.end, text, items, at, slots, slotItem };
+    visit({ sentence: s, start: sent.start, end: sent.end, text: parts.join(" "), items, at, slots, slotItem });
   }
 }
 
+/** Cue lists the sketches look words up in, as sets (built once per cue object). */
+interface SketchCueSets {
+  generic: Set<string>;
+  female: Set<string>;
+  male: Set<string>;
+}
+const sketchCueSets = new WeakMap<RelationCues, SketchCueSets>();
+
+function cueSets(cues: RelationCues): SketchCueSets {
+  let sets = sketchCueSets.get(cues);
+  if (!sets) {
+    sets = { generic: new Set(cues.nominalHeads), female: new Set(cues.femaleFirstWords), male: new Set(cues.maleFirstWords) };
+    sketchCueSets.set(cues, sets);
+  }
+  return sets;
+}
+
 /** Gender of a person entity from the first word of its name (cached per entity). */
-function genderOf(doc: Doc, cues: RelationCues): (entity: string) => Gender {
-  const names = new Map(doc.entities.map((e) => [e.id, e.name]));
-  const female = new Set(cues.femaleFirstWords);
-  const male = new Set(cues.maleFirstWords);
+function genderOf(entities: ReadonlyMap<string, Entity>, { female, male }: SketchCueSets): (entity: string) => Gender {
   const cache = new Map<string, Gender>();
   return (entity) => {
     if (cache.has(entity)) return cache.get(entity);
-    const first = foldName(names.get(entity) ?? "").split(" ")[0];
+    const first = firstFoldedWord(entities.get(entity)?.name ?? "");
     const g: Gender = female.has(first) ? "f" : male.has(first) ? "m" : undefined;
     cache.set(entity, g);
     return g;
   };
+}
+
+/**
+ * The first word of `foldName(name)` ("" when none), folding only the whitespace-separated pieces it needs:
+ * folding works piece by piece, and pieces recur across names far more than whole names do.
+ */
+function firstFoldedWord(name: string): string {
+  const words: string[] = [];
+  for (const piece of name.split(/\s+/)) {
+    for (const w of foldToken(piece).split(" ")) if (w.length > 0) words.push(w);
+    if (words.length >= 2) break;
+  }
+  return (words[0] === "the" ? words[1] : words[0]) ?? "";
 }
 
 /**
