@@ -5,7 +5,7 @@
 import { languageCues } from "./cues.js";
 
 /** Characters looked at; enough for a stable guess, cheap on long texts. */
-const SAMPLE = 5000;
+export const SAMPLE = 5000;
 /** Scripts recognised by their letters (BMP ranges, inclusive), with the code they imply. */
 const SCRIPTS: readonly { ranges: readonly [number, number][]; code: string }[] = [
   { ranges: [[0x0600, 0x06ff], [0x0750, 0x077f]], code: "ar" },
@@ -36,20 +36,25 @@ function countLetters(s: string): { letters: number; scripts: number[] } {
   return { letters, scripts };
 }
 
-/** Per stopword, the positions (in `stopwords` order) of the languages that list it; built once. */
-let stopIndex: { codes: string[]; byWord: Map<string, number[]> } | undefined;
-function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]> } {
+/**
+ * Per stopword, the positions (in `stopwords` order) of the languages that list it; built once.
+ * `maxLength`: the longest stopword, in UTF-16 units (longer words need no lookup).
+ */
+let stopIndex: { codes: string[]; byWord: Map<string, number[]>; maxLength: number } | undefined;
+function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]>; maxLength: number } {
   if (!stopIndex) {
     const codes = [...stopwords.keys()];
     const byWord = new Map<string, number[]>();
+    let maxLength = 0;
     codes.forEach((code, k) => {
       for (const w of stopwords.get(code)!) {
+        maxLength = Math.max(maxLength, w.length);
         const l = byWord.get(w);
         if (l) l.push(k);
         else byWord.set(w, [k]);
       }
     });
-    stopIndex = { codes, byWord };
+    stopIndex = { codes, byWord, maxLength };
   }
   return stopIndex;
 }
@@ -61,9 +66,10 @@ export function guessLanguage(text: string): string {
   if (letters === 0) return "en";
   for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
   const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const { codes, byWord } = stopwordIndex(languageCues().stopwords);
+  const { codes, byWord, maxLength } = stopwordIndex(languageCues().stopwords);
   const hitsOf = codes.map(() => 0);
   for (const w of words) {
+    if (w.length > maxLength) continue;
     const ks = byWord.get(w);
     if (ks) for (const k of ks) hitsOf[k]++;
   }
