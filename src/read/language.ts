@@ -59,20 +59,42 @@ function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; 
   return stopIndex;
 }
 
+/** Calls `visit` with each maximal run of letters (\p{L}) in `s` that is at most `maxLength` UTF-16 units long. */
+function forEachShortWord(s: string, maxLength: number, visit: (word: string) => void): void {
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const width = letterWidth(s, i);
+    if (width > 0) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start >= 0 && i - start <= maxLength) visit(s.slice(start, i));
+    start = -1;
+  }
+}
+
+/** UTF-16 units of the letter (\p{L}) at `i` of `s`: 1 or 2 (a surrogate pair); 0 when none is there. */
+function letterWidth(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const pair = (c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+  return LETTER.test(pair ? s.slice(i, i + 2) : s[i]) ? (pair ? 2 : 1) : 0;
+}
+
 /** ISO 639-1 code of the language a text is most likely written in ("en" by default). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
   const { letters, scripts } = countLetters(sample);
   if (letters === 0) return "en";
   for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
   const { codes, byWord, maxLength } = stopwordIndex(languageCues().stopwords);
   const hitsOf = codes.map(() => 0);
-  for (const w of words) {
-    if (w.length > maxLength) continue;
+  forEachShortWord(sample.toLowerCase(), maxLength, (w) => {
     const ks = byWord.get(w);
     if (ks) for (const k of ks) hitsOf[k]++;
-  }
+  });
   let best = "en";
   let bestHits = 0;
   let second = 0;

@@ -444,9 +444,17 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
   };
   const geo = (items[nameIdx].m.geo ? items[nameIdx].m : ms.find((m) => m.type === "place" && m.geo))?.geo;
   if (type === "place" && geo) e.geo = geo;
+  let soCalled = false;
+  /** The first mention's `unionOf` list, if any has one. */
+  let union: unknown[] | undefined;
+  for (const m of ms) {
+    const a = m.attributes;
+    if (!a) continue;
+    if (a.soCalled === true) soCalled = true;
+    if (union === undefined && Array.isArray(a.unionOf)) union = a.unionOf;
+  }
   const attributes: Record<string, unknown> = { rules };
-  if (ms.some((m) => m.attributes?.soCalled === true)) attributes.soCalled = true;
-  const union = ms.find((m) => Array.isArray(m.attributes?.unionOf))?.attributes?.unionOf;
+  if (soCalled) attributes.soCalled = true;
   if (union) attributes.unionOf = union;
   e.attributes = attributes;
   return e;
