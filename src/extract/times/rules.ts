@@ -169,7 +169,7 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/rolling",
-      hint: /last|past|previous/i,
+      hint: new RegExp(`the${S}(?:last|past|previous)`, "i"),
       re: rx(`${B}(?:(?:over|during|in|within|throughout|for)${S})?the${S}(?:last|past|previous)${S}(?:(?:(${FEW})|(${NUM}))${S})?${UNIT}${E}`),
       build(m) {
         const unit = unitOf(m[3]);
