@@ -62,7 +62,10 @@ function compile(): Compiled {
  * past the sentence's end is rechecked on the sentence itself.
  */
 class HintScan {
-  /** Per hint: where the last scan started, and the first match at or after it (start, end; -1: none yet). */
+  /**
+   * Per hint, offsets in `text` (UTF-16 units): where its last scan started (-1: not scanned yet), and
+   * the start and end of its first match at or after that (Infinity: no match).
+   */
   private readonly from: Int32Array;
   private readonly matchStart: Float64Array;
   private readonly matchEnd: Float64Array;
