@@ -5,11 +5,11 @@
  * the text's header lines say.
  */
 import { createHash } from "node:crypto";
-import type { RawDocument } from "../model.js";
+import type { RawDocument, Region } from "../model.js";
 import { dedupe } from "./credits.js";
 import { parseDate } from "./dates.js";
 import { InputError } from "./errors.js";
-import { checkDeclared, guessLanguage, normaliseLanguage } from "./language.js";
+import { checkDeclared, guessLanguage, normaliseLanguage, SAMPLE } from "./language.js";
 import { readLayout } from "./layout.js";
 import type { Parts } from "./parts.js";
 
@@ -56,6 +56,23 @@ function overrides(ctx: BuildContext): { publishedAt?: string; language?: string
   return { publishedAt, language, title: o.title };
 }
 
+/**
+ * The first `max` (> 0) characters of the body regions' texts joined by "\n"; empty exactly when
+ * that whole join is. Language guessing reads no further.
+ */
+function bodySample(text: string, regions: readonly Region[], max: number): string {
+  let out = "";
+  let first = true;
+  for (const r of regions) {
+    if (r.kind !== "body") continue;
+    if (!first) out += "\n";
+    first = false;
+    if (out.length >= max) break;
+    out += text.slice(r.start, Math.min(r.end, r.start + max - out.length));
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
 /** Builds one document; its id is the parts' own, else the file path, else a hash of the text. */
 export function buildDocument(parts: Parts, ctx: BuildContext): RawDocument {
   const title = parts.title?.replace(/\s+/g, " ").trim() || null;
@@ -68,10 +85,7 @@ export function buildDocument(parts: Parts, ctx: BuildContext): RawDocument {
       : readLayout(text, { titleFirst: structured && !!title });
   const over = overrides(ctx);
 
-  const bodyText = layout.regions
-    .filter((r) => r.kind === "body")
-    .map((r) => text.slice(r.start, r.end))
-    .join("\n");
+  const bodyText = bodySample(text, layout.regions, SAMPLE);
   const source: { url?: string; outlet?: string; file?: string } = {};
   if (parts.url) source.url = parts.url;
   const outlet = parts.outlet ?? layout.outlet;

@@ -77,6 +77,12 @@ function labelled(segment: string): Credit[] | null {
   return null;
 }
 
+/** The non-empty parts of `t` between "|" and ";" separators (trimmed at them); no regex when there is none. */
+function splitSegments(t: string): string[] {
+  if (!t.includes("|") && !t.includes(";")) return t ? [t] : [];
+  return t.split(/\s*[|;]\s*/).filter((s) => s.length > 0);
+}
+
 /**
  * Reads a whole line as credits, or returns null. `outletAuthor` allows the "Outlet – Author"
  * layout (only safe below a headline).
@@ -86,7 +92,7 @@ export function parseCreditLine(line: string, outletAuthor = false): CreditLine 
   if (!t || t.length > 300) return null;
   const paren = /^\((.*)\)$/.exec(t);
   if (paren) t = paren[1].trim();
-  const segments = t.split(/\s*[|;]\s*/).filter((s) => s.length > 0);
+  const segments = splitSegments(t);
   if (segments.length > 0) {
     const credits: Credit[] = [];
     let ok = true;

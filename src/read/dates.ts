@@ -100,10 +100,41 @@ export function parseDate(input: string): string | null {
   return parseDay(input);
 }
 
+/** Longest cleaned text `parseDay` reads, in UTF-16 units. */
+const MAX_DAY_TEXT = 60;
+
+/**
+ * A lower bound on `clean(s).length`: `clean` keeps every non-space character except a trailing run
+ * of [.;,] and a leading weekday (with "." and ","). Lets long lines be refused without cleaning them.
+ */
+function cleanLengthAtLeast(s: string): number {
+  let kept = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) kept++;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e || c === 0x3b || c === 0x2c) kept--;
+    else if (!isSpace(c)) break;
+  }
+  return kept - longestWeekday() - 2;
+}
+
+/** True for the UTF-16 units that `\s` matches. */
+function isSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+let weekdayMax: number | undefined;
+function longestWeekday(): number {
+  weekdayMax ??= Math.max(0, ...[...readerCues().weekdays].map((w) => w.length));
+  return weekdayMax;
+}
+
 /** Parses a whole string as a date with an optional time after it. */
 function parseDay(input: string): string | null {
+  if (input.length > 2 * MAX_DAY_TEXT && cleanLengthAtLeast(input) > MAX_DAY_TEXT) return null;
   const s = clean(input);
-  if (s.length < 4 || s.length > 60) return null;
+  if (s.length < 4 || s.length > MAX_DAY_TEXT) return null;
   let m = ISO.exec(s);
   if (m) {
     return build(+m[1], +m[2], m[3] ? +m[3] : null, m[4], m[5], undefined, m[7]);

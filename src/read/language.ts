@@ -5,7 +5,7 @@
 import { languageCues } from "./cues.js";
 
 /** Characters looked at; enough for a stable guess, cheap on long texts. */
-const SAMPLE = 5000;
+export const SAMPLE = 5000;
 /** Scripts recognised by their letters (BMP ranges, inclusive), with the code they imply. */
 const SCRIPTS: readonly { ranges: readonly [number, number][]; code: string }[] = [
   { ranges: [[0x0600, 0x06ff], [0x0750, 0x077f]], code: "ar" },
@@ -36,22 +36,51 @@ function countLetters(s: string): { letters: number; scripts: number[] } {
   return { letters, scripts };
 }
 
-/** Per stopword, the positions (in `stopwords` order) of the languages that list it; built once. */
-let stopIndex: { codes: string[]; byWord: Map<string, number[]> } | undefined;
-function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]> } {
+/**
+ * Per stopword, the positions (in `stopwords` order) of the languages that list it; built once.
+ * `maxLength`: the longest stopword, in UTF-16 units (longer words need no lookup).
+ */
+let stopIndex: { codes: string[]; byWord: Map<string, number[]>; maxLength: number } | undefined;
+function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]>; maxLength: number } {
   if (!stopIndex) {
     const codes = [...stopwords.keys()];
     const byWord = new Map<string, number[]>();
+    let maxLength = 0;
     codes.forEach((code, k) => {
       for (const w of stopwords.get(code)!) {
+        maxLength = Math.max(maxLength, w.length);
         const l = byWord.get(w);
         if (l) l.push(k);
         else byWord.set(w, [k]);
       }
     });
-    stopIndex = { codes, byWord };
+    stopIndex = { codes, byWord, maxLength };
   }
   return stopIndex;
+}
+
+/** Calls `visit` with each maximal run of letters (\p{L}) in `s` that is at most `maxLength` UTF-16 units long. */
+function forEachShortWord(s: string, maxLength: number, visit: (word: string) => void): void {
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const width = letterWidth(s, i);
+    if (width > 0) {
+      if (start < 0) start = i;
+      i += width - 1;
+      continue;
+    }
+    if (start >= 0 && i - start <= maxLength) visit(s.slice(start, i));
+    start = -1;
+  }
+}
+
+/** UTF-16 units of the letter (\p{L}) at `i` of `s`: 1 or 2 (a surrogate pair); 0 when none is there. */
+function letterWidth(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const pair = (c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+  return LETTER.test(pair ? s.slice(i, i + 2) : s[i]) ? (pair ? 2 : 1) : 0;
 }
 
 /** ISO 639-1 code of the language a text is most likely written in ("en" by default). */
@@ -60,13 +89,12 @@ export function guessLanguage(text: string): string {
   const { letters, scripts } = countLetters(sample);
   if (letters === 0) return "en";
   for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
-  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const { codes, byWord } = stopwordIndex(languageCues().stopwords);
+  const { codes, byWord, maxLength } = stopwordIndex(languageCues().stopwords);
   const hitsOf = codes.map(() => 0);
-  for (const w of words) {
+  forEachShortWord(sample.toLowerCase(), maxLength, (w) => {
     const ks = byWord.get(w);
     if (ks) for (const k of ks) hitsOf[k]++;
-  }
+  });
   let best = "en";
   let bestHits = 0;
   let second = 0;

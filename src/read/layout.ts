@@ -78,6 +78,7 @@ type DatedCredit = CreditLine & { date?: string };
 
 /** "By Ahmad Khalil | 3 May 2018": credit and date parts separated by '|', at least one of each. */
 function bylineWithDate(line: string): DatedCredit | null {
+  if (!line.includes("|")) return null;
   const parts = line.split(/\s+\|\s+/);
   if (parts.length < 2) return null;
   const credits: Credit[] = [];

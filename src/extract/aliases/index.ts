@@ -163,7 +163,7 @@ export function findAliases(doc: Doc): void {
     if (t.kind !== "word") continue;
     let w = t.text;
     if (!cx.pat.firstWords.has(w)) {
-      if (!UPPER_INITIAL.test(w)) continue;
+      if (!upperInitial(w)) continue;
       w = w.toLowerCase();
       if (!cx.pat.firstWords.has(w)) continue;
     }
@@ -187,11 +187,26 @@ export function findAliases(doc: Doc): void {
     if (!cx.removed.has(m)) applyBracket(cx, m);
   }
   addRepeats(cx);
-  doc.mentions = [...doc.mentions, ...cx.created]
-    .filter((m) => !cx.removed.has(m))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = cx.created.length === 0 && cx.removed.size === 0 ? [...doc.mentions] : [...doc.mentions, ...cx.created].filter((m) => !cx.removed.has(m));
+  doc.mentions = inTextOrder(kept) ? kept : kept.sort(byTextOrder);
+  if (doc.aliasLinks.length === 0) return;
   const live = new Set(doc.mentions.map((m) => m.id));
   doc.aliasLinks = doc.aliasLinks.filter((l) => live.has(l.of) && live.has(l.alias));
+}
+
+/** Mention order: by start, the longer first at equal starts. */
+const byTextOrder = (a: Mention, b: Mention): number => a.start - b.start || b.end - a.end;
+
+/** True when `ms` is already in `byTextOrder` (sorting would keep it as it is). */
+function inTextOrder(ms: readonly Mention[]): boolean {
+  for (let k = 1; k < ms.length; k++) if (byTextOrder(ms[k - 1], ms[k]) > 0) return false;
+  return true;
+}
+
+/** `UPPER_INITIAL.test(w)`, without the regex for an ASCII first letter. */
+function upperInitial(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_INITIAL.test(w);
 }
 
 /** Offsets of credit and boilerplate regions, where no alias is looked for. */

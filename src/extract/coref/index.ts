@@ -24,18 +24,26 @@ type MergeRule = string;
 /** Union-find over mention indices, remembering the rules of each merge. */
 class Clusters {
   private parent: number[];
-  readonly rules: Set<MergeRule>[];
+  /** Merge rules by cluster index; a cluster nothing was merged into has none (undefined). */
+  private readonly ruleSets: (Set<MergeRule> | undefined)[];
 
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
-    this.rules = Array.from({ length: n }, () => new Set<MergeRule>());
+    this.parent = new Array<number>(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
+    this.ruleSets = new Array<Set<MergeRule> | undefined>(n).fill(undefined);
   }
 
   /** Adds one singleton cluster; returns its index. */
   add(): number {
     this.parent.push(this.parent.length);
-    this.rules.push(new Set<MergeRule>());
+    this.ruleSets.push(undefined);
     return this.parent.length - 1;
+  }
+
+  /** The rules of the merges into root `i`, sorted. */
+  sortedRules(i: number): MergeRule[] {
+    const set = this.ruleSets[i];
+    return set ? [...set].sort() : [];
   }
 
   find(i: number): number {
@@ -53,8 +61,11 @@ class Clusters {
     if (ra === rb) return;
     if (rb < ra) [ra, rb] = [rb, ra];
     this.parent[rb] = ra;
-    for (const r of this.rules[rb]) this.rules[ra].add(r);
-    this.rules[ra].add(rule);
+    let into = this.ruleSets[ra];
+    if (!into) this.ruleSets[ra] = into = new Set<MergeRule>();
+    const from = this.ruleSets[rb];
+    if (from) for (const r of from) into.add(r);
+    into.add(rule);
   }
 }
 
@@ -67,6 +78,7 @@ class TextInfo {
   private initials?: string[];
   private person?: PersonKeys;
   private country?: string | null;
+  private place?: string | null;
 
   constructor(
     readonly text: string,
@@ -96,6 +108,11 @@ class TextInfo {
   personKeys(): PersonKeys {
     this.person ??= personKeys(this.words, this.cw);
     return this.person;
+  }
+
+  placeKey(): string | undefined {
+    if (this.place === undefined) this.place = placeKey(this.text, this.words, this.cw) ?? null;
+    return this.place ?? undefined;
   }
 }
 
@@ -141,12 +158,12 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
     if (!info) infos.set(text, (info = new TextInfo(text, cw, lex)));
     return info;
   };
-  const items: Item[] = doc.mentions
-    .filter((m) => !UNRESOLVED_FORMS.has(m.form))
-    .map((m) => {
-      const info = infoOf(m.text);
-      return { m, info, words: info.words, acronym: m.form === "acronym" || info.acronym };
-    });
+  const items: Item[] = [];
+  for (const m of doc.mentions) {
+    if (UNRESOLVED_FORMS.has(m.form)) continue;
+    const info = infoOf(m.text);
+    items.push({ m, info, words: info.words, acronym: m.form === "acronym" || info.acronym });
+  }
   const cl = new Clusters(items.length);
   // Index (by mention id) only the mentions alias links name; the last of equal ids wins, as in a full index.
   const linked = new Set<string>();
@@ -165,7 +182,7 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
     ofSide.add(a);
   }
   mergeByKey(cl, items, (it) => it.info.exact || undefined, "coref/exact-name");
-  mergeByKey(cl, items, (it) => (it.m.type === "place" ? placeKey(it.m.text, it.words, cw) : undefined), "coref/place-variant");
+  mergeByKey(cl, items, (it) => (it.m.type === "place" ? it.info.placeKey() : undefined), "coref/place-variant");
   mergeByKey(cl, items, (it) => (it.m.type === "place" && it.m.geo?.geonameId ? String(it.m.geo.geonameId) : undefined), "coref/same-place");
   mergeByKey(cl, items, (it) => (it.m.type === "organization" ? it.info.knownOrgKey() : undefined), "coref/known-organization");
   const seenText = new Set<TextInfo>();
@@ -372,16 +389,19 @@ function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] 
   if (items.some((it, i) => i > 0 && it.m.start < items[i - 1].m.start)) order.sort((a, b) => items[a].m.start - items[b].m.start);
   const groups = new Map<number, number[]>();
   for (const i of order) push(groups, cl.find(i), i);
-  const ordered = [...groups.entries()].map(([root, members]) => ({ root, members }));
+  const entities: Entity[] = [];
+  let unions = false;
+  for (const [root, members] of groups) {
+    const id = `e${entities.length + 1}`;
+    for (const i of members) items[i].m.entity = id;
+    const e = makeEntity(id, members, items, cl.sortedRules(root), bx);
+    if (e.attributes?.unionOf !== undefined) unions = true;
+    entities.push(e);
+  }
+  if (!unions) return entities;
+  // the last of equal mention ids wins
   const entityOfMention = new Map<string, string>();
-  const entities: Entity[] = ordered.map(({ root, members }, n) => {
-    const id = `e${n + 1}`;
-    for (const i of members) {
-      items[i].m.entity = id;
-      entityOfMention.set(items[i].m.id, id);
-    }
-    return makeEntity(id, members, items, [...cl.rules[root]].sort(), bx);
-  });
+  for (const members of groups.values()) for (const i of members) entityOfMention.set(items[i].m.id, items[i].m.entity!);
   for (const e of entities) {
     const union = e.attributes?.unionOf;
     if (!Array.isArray(union)) continue;
@@ -399,18 +419,19 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
   const name = items[nameIdx].m.text;
   const nameKey = items[nameIdx].info.exact;
   const aliases: string[] = [];
-  const seen = new Set([nameKey]);
+  /** Exact keys of the name and the aliases so far (few: a linear search is enough). */
+  const seen = [nameKey];
   for (const i of members) {
     const it = items[i];
     const k = it.info.exact;
-    if (seen.has(k) || bx.short.has(i)) continue;
+    if (seen.includes(k) || bx.short.has(i)) continue;
     const isAlias = bx.aliasSide.has(i) || bx.ofSide.has(i) || it.acronym || it.m.form === "alias" || knownAlias(it, items[nameIdx]);
     if (!isAlias) continue;
-    seen.add(k);
+    seen.push(k);
     aliases.push(it.m.text);
   }
   const spans: Entity["mentions"] = [];
-  for (const m of [...ms].sort((a, b) => a.start - b.start || a.end - b.end)) {
+  for (const m of byPosition(ms)) {
     const last = spans[spans.length - 1];
     if (!last || last.start !== m.start || last.end !== m.end) spans.push({ start: m.start, end: m.end, text: m.text });
   }
@@ -423,12 +444,30 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
   };
   const geo = (items[nameIdx].m.geo ? items[nameIdx].m : ms.find((m) => m.type === "place" && m.geo))?.geo;
   if (type === "place" && geo) e.geo = geo;
+  let soCalled = false;
+  /** The first mention's `unionOf` list, if any has one. */
+  let union: unknown[] | undefined;
+  for (const m of ms) {
+    const a = m.attributes;
+    if (!a) continue;
+    if (a.soCalled === true) soCalled = true;
+    if (union === undefined && Array.isArray(a.unionOf)) union = a.unionOf;
+  }
   const attributes: Record<string, unknown> = { rules };
-  if (ms.some((m) => m.attributes?.soCalled === true)) attributes.soCalled = true;
-  const union = ms.find((m) => Array.isArray(m.attributes?.unionOf))?.attributes?.unionOf;
+  if (soCalled) attributes.soCalled = true;
   if (union) attributes.unionOf = union;
   e.attributes = attributes;
   return e;
+}
+
+/** Mentions by start, then end: `ms` itself when already so ordered, else a sorted copy. */
+function byPosition(ms: Mention[]): Mention[] {
+  for (let k = 1; k < ms.length; k++) {
+    const a = ms[k - 1];
+    const b = ms[k];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return [...ms].sort((x, y) => x.start - y.start || x.end - y.end);
+  }
+  return ms;
 }
 
 /** A known organization's other name found in the text ("ISIS" beside "Islamic State"). */
@@ -453,21 +492,28 @@ function majorityType(ms: Mention[]): EntityType {
  * then the most words; then the earliest.
  */
 function pickName(members: number[], items: Item[], type: EntityType, bx: BuildContext): number {
-  const tiers: ((i: number) => boolean)[] = [
-    (i) => !bx.short.has(i) && !items[i].acronym && !bx.aliasSide.has(i) && items[i].m.form !== "alias" && items[i].m.form !== "short",
-    (i) => !bx.short.has(i) && !items[i].acronym && items[i].m.form !== "nominal",
-    () => true,
-  ];
-  for (const ok of tiers) {
-    let pool = members.filter(ok);
-    if (pool.length === 0) continue;
-    if (type === "place") {
-      const bare = pool.filter((i) => !endsGeneric(items[i].m.text, items[i].words, bx.cw));
-      if (bare.length) pool = bare;
+  for (let tier = 0; tier < 3; tier++) {
+    /** Best of the tier's pool, and best of its members without a generic place word; -1: none. */
+    let best = -1;
+    let bestBare = -1;
+    for (const i of members) {
+      if (!inNameTier(tier, i, items, bx)) continue;
+      if (best < 0 || items[i].words.length > items[best].words.length) best = i;
+      if (type === "place" && !endsGeneric(items[i].m.text, items[i].words, bx.cw) && (bestBare < 0 || items[i].words.length > items[bestBare].words.length)) bestBare = i;
     }
-    let best = pool[0];
-    for (const i of pool) if (items[i].words.length > items[best].words.length) best = i;
-    return best;
+    if (bestBare >= 0) return bestBare;
+    if (best >= 0) return best;
   }
   return members[0];
+}
+
+/**
+ * Name tiers, best first: 0 no short form, acronym, stated alias or short mention; 1 no short form,
+ * acronym or nominal; 2 any mention.
+ */
+function inNameTier(tier: number, i: number, items: Item[], bx: BuildContext): boolean {
+  const it = items[i];
+  if (tier === 0) return !bx.short.has(i) && !it.acronym && !bx.aliasSide.has(i) && it.m.form !== "alias" && it.m.form !== "short";
+  if (tier === 1) return !bx.short.has(i) && !it.acronym && it.m.form !== "nominal";
+  return true;
 }

@@ -199,16 +199,16 @@ export function findQuantities(doc: Doc): void {
       const start = toks[q ? q.first : n.first].start;
       const end = u.kind === "unit" ? toks[u.index].end : toks[n.last].end;
       if (overlapsAny(skipped, start, end)) continue;
-      const quantity: Quantity = {
-        span: span(text, start, end),
-        value: n.value,
-        qualifier: n.vague ? "at_least" : q ? q.qualifier : "exact",
-        rule,
-      };
+      const value = n.value;
+      const qualifier: Qualifier = n.vague ? "at_least" : q ? q.qualifier : "exact";
+      let quantity: Quantity;
       if (u.kind === "unit") {
-        quantity.unit = toks[u.index].text;
-        quantity.unitSpan = span(text, toks[u.index].start, toks[u.index].end);
+        const unit = toks[u.index];
+        // built whole, in one shape: adding the unit fields later would reshape the object
+        quantity = { span: span(text, start, end), value, qualifier, rule, unit: unit.text, unitSpan: span(text, unit.start, unit.end) };
         i = Math.max(i, u.index);
+      } else {
+        quantity = { span: span(text, start, end), value, qualifier, rule };
       }
       doc.quantities.push(quantity);
     }

@@ -3,7 +3,7 @@ import type * as ChronoEn from "chrono-node/en";
 import { span, type Doc, type Precision, type Region, type TimeExpr } from "../../model.js";
 import { isoDay, isoMonth, parseIsoDay, type Ymd } from "./calendar.js";
 import { timeLexicon } from "./lexicon.js";
-import { buildRules, type Candidate, type Period, type TimeRule } from "./rules.js";
+import { buildRules, monthHint, type Candidate, type Period, type TimeRule } from "./rules.js";
 
 /** Header regions whose dates are not part of the story (the publication line itself included). */
 const SKIPPED: ReadonlySet<Region["kind"]> = new Set(["boilerplate", "credit", "dateline"]);
@@ -25,6 +25,12 @@ export function overlapsAny(ranges: readonly { start: number; end: number }[], s
 
 interface Compiled {
   rules: TimeRule[];
+  /** The distinct `TimeRule.hint`s, and global copies of them; `hintOf[i]` indexes the one of `rules[i]`. */
+  hints: RegExp[];
+  globalHints: RegExp[];
+  hintOf: number[];
+  /** Index in `hints` of a test every `chronoHint` match passes. */
+  chronoGate: number;
   /** Where a date only chrono knows may stand: a capitalised month name (with a digit near it, see `HINT_REACH`). */
   chronoHint: RegExp;
 }
@@ -35,12 +41,57 @@ function compile(): Compiled {
   if (!compiled) {
     const lex = timeLexicon();
     const fullMonths = [...lex.months.keys()].filter((w) => w.length > 3).map((w) => w[0].toUpperCase() + w.slice(1));
+    const rules = buildRules();
+    const hints = [...new Set([...rules.map((r) => r.hint), monthHint()])];
     compiled = {
-      rules: buildRules(),
+      rules,
+      hints,
+      globalHints: hints.map((h) => new RegExp(h.source, h.flags + "g")),
+      hintOf: rules.map((r) => hints.indexOf(r.hint)),
+      chronoGate: hints.indexOf(monthHint()),
       chronoHint: new RegExp(`(?<![\\p{L}])(?:${fullMonths.join("|")})(?![\\p{L}])`, "gu"),
     };
   }
   return compiled;
+}
+
+/**
+ * Answers "does hint `h` match inside [start, end)?" for sentences of one text, running each hint
+ * over the whole text (from where it is needed) instead of once per sentence. Hints hold no
+ * lookarounds, so a match wholly inside a sentence is one in the sentence alone; a match that runs
+ * past the sentence's end is rechecked on the sentence itself.
+ */
+class HintScan {
+  /**
+   * Per hint, offsets in `text` (UTF-16 units): where its last scan started (-1: not scanned yet), and
+   * the start and end of its first match at or after that (Infinity: no match).
+   */
+  private readonly from: Int32Array;
+  private readonly matchStart: Float64Array;
+  private readonly matchEnd: Float64Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly global: readonly RegExp[],
+    private readonly plain: readonly RegExp[],
+  ) {
+    this.from = new Int32Array(global.length).fill(-1);
+    this.matchStart = new Float64Array(global.length);
+    this.matchEnd = new Float64Array(global.length);
+  }
+
+  passes(h: number, start: number, end: number): boolean {
+    if (this.from[h] < 0 || this.from[h] > start || this.matchStart[h] < start) {
+      const re = this.global[h];
+      re.lastIndex = start;
+      const m = re.exec(this.text);
+      this.from[h] = start;
+      this.matchStart[h] = m ? m.index : Infinity;
+      this.matchEnd[h] = m ? m.index + m[0].length : Infinity;
+    }
+    if (this.matchStart[h] >= end) return false;
+    return this.matchEnd[h] <= end || this.plain[h].test(this.text.slice(start, end));
+  }
 }
 
 /** A month name is a hint only with a digit at most this many characters away. */
@@ -179,31 +230,39 @@ function chronoCandidates(text: string, offset: number, ref: Ymd | null): Placed
  * boilerplate, credit and dateline are skipped.
  */
 export function findTimes(doc: Doc): void {
-  const { rules, chronoHint } = compile();
+  const { rules, hints, globalHints, hintOf, chronoGate, chronoHint } = compile();
   const ref = parseIsoDay(doc.meta.publishedAt);
   const skipped = skippedRanges(doc);
   const text = doc.text;
+  const scan = new HintScan(text, globalHints, hints);
   for (const sent of doc.sentences) {
     if (insideAny(skipped, sent.start, sent.end)) continue;
-    const s = text.slice(sent.start, sent.end);
+    let s: string | undefined;
     const cands: Placed[] = [];
     for (let priority = 0; priority < rules.length; priority++) {
       const rule = rules[priority];
-      if (!rule.hint.test(s)) continue;
+      if (!scan.passes(hintOf[priority], sent.start, sent.end)) continue;
+      s ??= text.slice(sent.start, sent.end);
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = rule.re.exec(s)) !== null) {
         const c = rule.build(m);
         const start = sent.start + m.index;
         const end = start + m[0].length;
-        if (c && !overlapsAny(skipped, start, end)) cands.push({ ...c, start, end, rule: rule.name, priority });
+        if (c && !overlapsAny(skipped, start, end)) {
+          cands.push({ start, end, rule: rule.name, relative: c.relative, approximate: c.approximate, resolve: c.resolve, priority });
+        }
       }
     }
-    for (const w of uncoveredWindows(chronoHint, s, sent.start, cands)) {
-      for (const c of chronoCandidates(text.slice(w.start, w.end), w.start, ref)) {
-        if (!cands.some((k) => k.start < c.end && c.start < k.end) && !overlapsAny(skipped, c.start, c.end)) cands.push(c);
+    if (scan.passes(chronoGate, sent.start, sent.end)) {
+      s ??= text.slice(sent.start, sent.end);
+      for (const w of uncoveredWindows(chronoHint, s, sent.start, cands)) {
+        for (const c of chronoCandidates(text.slice(w.start, w.end), w.start, ref)) {
+          if (!cands.some((k) => k.start < c.end && c.start < k.end) && !overlapsAny(skipped, c.start, c.end)) cands.push(c);
+        }
       }
     }
+    if (cands.length === 0) continue;
     const found: Found[] = [];
     for (const c of removeOverlaps(cands)) {
       if (c.relative && !ref) {
@@ -216,7 +275,8 @@ export function findTimes(doc: Doc): void {
     }
     for (const f of joinRanges(text, found)) {
       const sp = span(text, f.start, f.end);
-      doc.times.push({ text: sp.text, span: sp, ...f.period, approximate: f.approximate, relative: f.relative, rule: f.rule } satisfies TimeExpr);
+      const { start, end, precision } = f.period;
+      doc.times.push({ text: sp.text, span: sp, start, end, precision, approximate: f.approximate, relative: f.relative, rule: f.rule } satisfies TimeExpr);
     }
   }
 }

@@ -28,7 +28,11 @@ export interface Candidate {
 /** A recognizer: a pattern plus an extract step that may say "not mine" (null). */
 export interface TimeRule {
   name: string;
-  /** Cheap test a sentence must pass before `re` runs over it (a word or shape every match holds). */
+  /**
+   * Cheap test a sentence must pass before `re` runs over it (a word or shape every match holds).
+   * No lookarounds, anchors or `\b`: it is run over the whole text, so a match must not depend on
+   * what lies outside it. Rules may share one hint object; it is then run once.
+   */
   hint: RegExp;
   re: RegExp;
   build(m: RegExpExecArray): Omit<Candidate, "start" | "end" | "rule"> | null;
@@ -102,6 +106,14 @@ function yearForMonth(ref: Ymd, m: number, d: number | null, mode: "past" | "str
   return cmp <= 0 ? ref.y : ref.y - 1;
 }
 
+let monthHintRe: RegExp | undefined;
+
+/** The first three letters of a month name, capitalised: every month rule's match and every chrono date hold one. */
+export function monthHint(): RegExp {
+  monthHintRe ??= new RegExp([...new Set([...timeLexicon().months.keys()].map((k) => k[0].toUpperCase() + k.slice(1, 3)))].join("|"));
+  return monthHintRe;
+}
+
 /** Builds the rule table from the lexicon (once). Order matters only for equal-length overlaps. */
 export function buildRules(): TimeRule[] {
   const lex = timeLexicon();
@@ -120,7 +132,7 @@ export function buildRules(): TimeRule[] {
   const DAYPART = alt(lex.dayParts);
   const UNIT = "(day|week|month|year|decade)s?";
   const rx = (src: string) => new RegExp(src, "giu");
-  const MONTH_HINT = new RegExp([...new Set(monthKeys.map((k) => k[0].toUpperCase() + k.slice(1, 3)))].join("|"));
+  const MONTH_HINT = monthHint();
   const YEAR_HINT = /\d{4}/;
   /** A lower-case plural word next ("fighters"). */
   const PLURAL_AFTER = /^[^\S\n]+(?:\p{Ll}+[^\S\n]+)?\p{Ll}*(?:\p{Ll}[^s\s]s|children|people|men)(?![\p{L}])/u;
@@ -141,7 +153,7 @@ export function buildRules(): TimeRule[] {
   return [
     {
       name: "times/ago",
-      hint: /\bago\b/i,
+      hint: /ago/i,
       re: rx(`${B}(?:(${QUAL})${S})?(?:(${FEW})|(${NUM}))${S}${UNIT}${S}ago${E}`),
       build(m) {
         const unit = unitOf(m[4]);
@@ -157,7 +169,7 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/rolling",
-      hint: /week|month|year|decade|day/i,
+      hint: new RegExp(`the${S}(?:last|past|previous)`, "i"),
       re: rx(`${B}(?:(?:over|during|in|within|throughout|for)${S})?the${S}(?:last|past|previous)${S}(?:(?:(${FEW})|(${NUM}))${S})?${UNIT}${E}`),
       build(m) {
         const unit = unitOf(m[3]);
@@ -180,7 +192,7 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/relative-unit",
-      hint: /week|month|year|decade/i,
+      hint: new RegExp(`(?:last|past|previous|this|next|current|coming)${S}(?:week|month|year|decade)`, "i"),
       re: rx(`${B}(?:(${PART}|earlier|later)(?:-|${S}))?(last|past|previous|this|next|current|coming)${S}(week|month|year|decade)${E}`),
       build(m) {
         const part = norm(m[1]);
@@ -272,7 +284,7 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/year-range",
-      hint: YEAR_HINT,
+      hint: /\d{4}[^\S\n]*(?:[-–—]|to|and|until)/i,
       re: rx(`${B}(?:(from|between)${S})?(\\d{4})(?:${S})?(?:-|–|—|${S}to${S}|${S}and${S}|${S}until${S})(?:${S})?(\\d{4}|\\d{2})${E}`),
       build(m) {
         const y1 = Number(m[2]);
@@ -324,7 +336,7 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/numeric-date",
-      hint: YEAR_HINT,
+      hint: /\d[/.-]\d/,
       re: rx(`${B}(?:(\\d{4})([/.-])(\\d{1,2})\\2(\\d{1,2})|(\\d{1,2})([/.-])(\\d{1,2})\\6(\\d{4}))${E}(?![/.-]\\d)`),
       build(m) {
         let y: number, mo: number, d: number;

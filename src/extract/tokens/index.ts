@@ -147,6 +147,7 @@ export function tokenizeRange(text: string, from = 0, to = text.length): Omit<To
   return out;
 }
 
+/** Closing quotes and brackets; each one UTF-16 unit long. */
 const CLOSERS = new Set(['"', "”", "’", "'", ")", "]", "»"]);
 
 /**
@@ -198,7 +199,7 @@ function lineBreaksBetween(text: string, from: number, to: number): number {
 /** True when the tokens so far end with sentence-final punctuation (plus closers). */
 function isSentenceEnd(tokens: Token[], abbr: Set<string>): boolean {
   let i = tokens.length - 1;
-  while (i >= 0 && CLOSERS.has(tokens[i].text)) i--;
+  while (i >= 0 && tokens[i].text.length === 1 && CLOSERS.has(tokens[i].text)) i--;
   if (i < 0) return false;
   const p = tokens[i].text;
   if (p === "!" || p === "?") return true;
