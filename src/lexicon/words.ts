@@ -24,7 +24,8 @@ export type WordSetName =
   | "given-names"
   | "surnames"
   | "non-names"
-  | "common-words";
+  | "common-words"
+  | "name-heads";
 
 /** Where each set lives: files and JSON keys (a set may merge several lists). */
 const SOURCES: Record<WordSetName, [string, string][]> = {
@@ -50,6 +51,7 @@ const SOURCES: Record<WordSetName, [string, string][]> = {
   "surnames": [["lexicons/surnames.json", "words"]],
   "non-names": [["lexicons/non-names.json", "words"]],
   "common-words": [["lexicons/common-words.json", "words"]],
+  "name-heads": [["lexicons/name-heads.json", "words"]],
 };
 
 /** Every word set name, in a fixed order. */

@@ -145,7 +145,16 @@ function isInitial(ctx: NameContext, i: number): boolean {
   return ctx.cap(i) && ctx.tokens[i].text.length === 1 && ctx.tokens[i + 1]?.text === "." && ctx.tokens[i + 1].start === ctx.tokens[i].end;
 }
 
-/** "Hamdi Saleh", "John Smith", "Timothy J. McVeigh": a known given name followed by capitalized surname words. */
+/**
+ * Words that end a person name: what they head is an organization, place, award or building named after the
+ * person ("Harold Washington College", "Max Planck Medal", "Hamdi Saleh Street").
+ */
+const NAME_ENDS = WORDS["org-cues"] | WORDS["place-cues-after"] | WORDS["name-heads"];
+
+/**
+ * "Hamdi Saleh", "John Smith", "Timothy J. McVeigh": a known given name followed by capitalized surname words;
+ * not when the name modifies a following head noun ("Harold Washington College").
+ */
 export const givenSurname: Recognizer = {
   rule: "names/given-surname",
   find(ctx) {
@@ -154,16 +163,16 @@ export const givenSurname: Recognizer = {
       if (!ctx.cap(i) || !ctx.is(i, WORDS["given-names"]) || ctx.allCaps(i) || ctx.is(i, WORDS["arabic-article"])) continue;
       if (ctx.sentenceInitial(i) && (ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"]))) continue;
       const n = i + 1;
-      if (!ctx.sameSentence(i, n) || !ctx.cap(n) || ctx.stopWord(n) || (ctx.allCaps(n) && !isInitial(ctx, n)) || ctx.is(n, WORDS["place-cues-after"])) continue;
+      if (!ctx.sameSentence(i, n) || !ctx.cap(n) || ctx.stopWord(n) || (ctx.allCaps(n) && !isInitial(ctx, n)) || ctx.is(n, NAME_ENDS)) continue;
       let end = n;
       for (;;) {
         if (isInitial(ctx, end) && ctx.cap(end + 2) && ctx.sameSentence(i, end + 2)) end += 2;
-        else if (end + 1 < ctx.length && end - i < 3 && ctx.sameSentence(i, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1) && !ctx.allCaps(end + 1)) end++;
+        else if (end + 1 < ctx.length && end - i < 3 && ctx.sameSentence(i, end + 1) && ctx.cap(end + 1) && !ctx.stopWord(end + 1) && !ctx.allCaps(end + 1) && !ctx.is(end + 1, NAME_ENDS)) end++;
         else break;
       }
       if (isInitial(ctx, end)) continue;
       end = extendArabicName(ctx, end).end;
-      if (ctx.cap(end + 1) && (ctx.is(end + 1, WORDS["org-cues"]) || ctx.is(end + 1, WORDS["place-cues-after"]))) continue;
+      if (ctx.cap(end + 1) && ctx.is(end + 1, NAME_ENDS)) continue;
       if (placeOrOrg(ctx, i, end)) continue;
       out.push(ctx.candidate(i, end, "person", this.rule, 0.8));
       i = end;
