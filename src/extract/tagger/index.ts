@@ -44,9 +44,12 @@ export function tagMentions(doc: Doc, tagger: Tagger = shippedTagger()): Mention
     return false;
   };
   for (const s of doc.sentences) {
+    if (s.tokenEnd <= s.tokenStart) continue;
+    // A token overlapping a skipped region means the sentence's text span overlaps it: test that span first.
+    const cuts = skip.length > 0 && skipped(tokens[s.tokenStart].start, tokens[s.tokenEnd - 1].end);
     let from = s.tokenStart;
     for (let i = s.tokenStart; i <= s.tokenEnd; i++) {
-      const cut = i === s.tokenEnd || (skip.length > 0 && skipped(tokens[i].start, tokens[i].end));
+      const cut = i === s.tokenEnd || (cuts && skipped(tokens[i].start, tokens[i].end));
       if (!cut) continue;
       if (i > from) {
         const words: string[] = new Array(i - from);
