@@ -113,7 +113,7 @@ export const orgCue: Recognizer = {
         if (last > 0 && !acronymInside && !ctx.allCaps(last + 1)) end = last;
       }
       if (start === k && end === k) continue;
-      const place = lookupPlaceLooseFolded(ctx.foldedSpan(start, end));
+      const place = ctx.place(start, end);
       if (place && (place.featureClass !== "P" || place.population >= 50_000)) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.85));
       k = end;
@@ -195,7 +195,7 @@ export const orgDescriptor: Recognizer = {
       if (start > end || ctx.inHeadline(start)) continue;
       const only = ctx.slice(start, end);
       if (start === end && (isDemonym(only) || ctx.is(start, WORDS["common-words"]) || ctx.allCaps(start))) continue;
-      if (lookupCountryNameFolded(ctx.foldedSpan(start, end))) continue;
+      if (ctx.countryName(start, end)) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.75));
     }
     return out;
