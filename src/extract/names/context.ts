@@ -97,6 +97,8 @@ interface TextInfo extends SpanNode {
   countryCode: string;
   /** True when `name` is a demonym. */
   demonymName: boolean;
+  /** `matchKnownOrganizationFolded(text, name)` once asked (null: none); undefined until then. */
+  knownOrg: KnownOrgMatch | null | undefined;
 }
 
 /**
@@ -227,6 +229,7 @@ function makeTextInfo(text: string, word: boolean): TextInfo {
     stop: (mask & STOP_SETS) !== 0 || demonym || country,
     countryCode: country || demonym ? lookupCountry(folded)?.cca2 ?? "" : "",
     demonymName: isDemonymFolded(name),
+    knownOrg: undefined,
   };
 }
 
@@ -540,9 +543,16 @@ export class NameContext {
   /** The interned folds of spans runStart..runStart + d at index d, as far as `foldedSpan` went (callers try several ends per start). */
   private readonly run: SpanNode[] = [];
 
-  /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
+  /**
+   * `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym; a single
+   * token's match is remembered on its `TextInfo`.
+   */
   knownOrg(i: number, j: number): KnownOrgMatch | undefined {
-    if (i === j) return matchKnownOrganizationFolded(this.tokens[i].text, this.foldedName(i));
+    if (i === j) {
+      const info = this.infos[i];
+      if (info.knownOrg === undefined) info.knownOrg = matchKnownOrganizationFolded(info.text, info.name) ?? null;
+      return info.knownOrg ?? undefined;
+    }
     const long = this.tokens[j].end - this.tokens[i].start > knownAcronymMaxLength();
     return long ? this.knownOrgByName(i, j) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
   }
