@@ -64,115 +64,63 @@ class StringSource implements Source {
   }
 }
 
-/** Page size of `FileSource`, in bytes. */
-const PAGE = 4096;
-/** Pages per read of `FileSource`. */
-const READ_PAGES = 4;
-/** Bytes per allocation of `FileSource` read memory (a multiple of `READ_PAGES * PAGE`). */
-const SLAB = 1 << 20;
-/** Reads after which `FileSource` reads the whole file once: a long run touches most of it anyway. */
-const WHOLE_FILE_AFTER = 512;
+/** Bytes per read of `FileSource` (a lookup's last binary-search steps fall in one or two blocks). */
+const BLOCK = 16_384;
 
 /**
- * The file read page by page on demand (pages are kept as raw bytes): a run touches a small part of the
- * 24 MB, so startup reads no more than it needs; only the lines a lookup compares are decoded.
+ * The file read block by block on demand into one buffer of the file's length, each block at its own
+ * offset: a run touches part of the 24 MB, so startup reads no more than it needs, and memory the
+ * process never reads is never touched. One allocation, not one per read (each new external
+ * allocation can start a garbage collection); only the lines a lookup compares are decoded.
  */
 class FileSource implements Source {
-  private readonly pages = new Map<number, Buffer>();
-  /** Memory that reads go to, carved in order (one allocation per `SLAB` bytes, not one per read). */
-  private slab = Buffer.allocUnsafeSlow(0);
-  private slabUsed = 0;
-  private reads = 0;
-  /** The whole file, once `WHOLE_FILE_AFTER` page reads have been made. */
-  private whole: Buffer | undefined;
-  /** Reads `size` bytes at file offset `at` into the start of `buf`; returns `buf`. */
-  private read(buf: Buffer, at: number, size: number): Buffer {
-    let got = 0;
-    while (got < size) {
-      const n = readSync(this.fd, buf, got, size - got, at + got);
-      if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
-      got += n;
-    }
-    return buf;
+  /** The file's bytes; only blocks marked in `loaded` hold data. */
+  private readonly bytes: Buffer;
+  /** Per block: 1 once read into `bytes`. */
+  private readonly loaded: Uint8Array;
+  constructor(private readonly fd: number, readonly length: number) {
+    this.bytes = Buffer.allocUnsafeSlow(length);
+    this.loaded = new Uint8Array(Math.ceil(length / BLOCK));
   }
-  constructor(private readonly fd: number, readonly length: number) {}
-  /** Page i; a miss reads the aligned run of `READ_PAGES` pages holding it (binary-search steps cluster). */
-  private page(i: number): Buffer {
-    if (this.whole) return this.whole.subarray(i * PAGE, Math.min((i + 1) * PAGE, this.length));
-    let p = this.pages.get(i);
-    if (p === undefined && ++this.reads > WHOLE_FILE_AFTER) {
-      this.whole = this.read(Buffer.allocUnsafeSlow(this.length), 0, this.length);
-      this.pages.clear();
-      return this.page(i);
-    }
-    if (p === undefined) {
-      const first = i - (i % READ_PAGES);
-      const at = first * PAGE;
-      const size = Math.min(READ_PAGES * PAGE, this.length - at);
-      if (this.slabUsed + size > this.slab.length) {
-        this.slab = Buffer.allocUnsafeSlow(SLAB);
-        this.slabUsed = 0;
+  /** Reads every block that holds a byte of [start, end) and is not read yet. */
+  private need(start: number, end: number): void {
+    const last = Math.min(end, this.length) - 1;
+    for (let b = Math.floor(start / BLOCK); b * BLOCK <= last; b++) {
+      if (this.loaded[b] === 1) continue;
+      const at = b * BLOCK;
+      const size = Math.min(BLOCK, this.length - at);
+      for (let got = 0; got < size; ) {
+        const n = readSync(this.fd, this.bytes, at + got, size - got, at + got);
+        if (n <= 0) throw new Error(`data/${PLACES_FILE}: unexpected end of file`);
+        got += n;
       }
-      const buf = this.slab.subarray(this.slabUsed, this.slabUsed + size);
-      this.slabUsed += size;
-      this.read(buf, at, size);
-      for (let k = 0; k * PAGE < size; k++) {
-        if (!this.pages.has(first + k)) this.pages.set(first + k, buf.subarray(k * PAGE, Math.min((k + 1) * PAGE, size)));
-      }
-      p = this.pages.get(i)!;
+      this.loaded[b] = 1;
     }
-    return p;
   }
   lineStart(pos: number): number {
-    if (this.whole) return pos <= 0 ? 0 : this.whole.lastIndexOf(NEWLINE, pos - 1) + 1;
-    let at = pos - 1;
-    while (at >= 0) {
-      const i = Math.floor(at / PAGE);
-      const k = this.page(i).lastIndexOf(NEWLINE, at - i * PAGE);
-      if (k >= 0) return i * PAGE + k + 1;
-      at = i * PAGE - 1;
+    for (let at = pos - 1; at >= 0; at--) {
+      if (this.loaded[Math.floor(at / BLOCK)] === 0) this.need(at, at + 1);
+      if (this.bytes[at] === NEWLINE) return at + 1;
     }
     return 0;
   }
   lineEnd(pos: number): number {
-    if (this.whole) {
-      const e = pos < this.length ? this.whole.indexOf(NEWLINE, pos) : -1;
-      return e < 0 ? this.length : e;
-    }
-    let at = pos;
-    while (at < this.length) {
-      const i = Math.floor(at / PAGE);
-      const k = this.page(i).indexOf(NEWLINE, at - i * PAGE);
-      if (k >= 0) return i * PAGE + k;
-      at = (i + 1) * PAGE;
+    for (let at = pos; at < this.length; at++) {
+      if (this.loaded[Math.floor(at / BLOCK)] === 0) this.need(at, at + 1);
+      if (this.bytes[at] === NEWLINE) return at;
     }
     return this.length;
   }
   slice(start: number, end: number): string {
-    if (this.whole) return this.whole.toString("latin1", start, end);
-    let out = "";
-    for (let at = start; at < end; ) {
-      const i = Math.floor(at / PAGE);
-      const from = at - i * PAGE;
-      const to = Math.min(end - i * PAGE, PAGE);
-      out += this.page(i).toString("latin1", from, to);
-      at = i * PAGE + to;
-    }
-    return out;
+    this.need(start, end);
+    return this.bytes.toString("latin1", start, end);
   }
   compare(start: number, end: number, probe: string): number {
     const n = Math.min(end - start, probe.length);
-    let k = 0;
-    while (k < n) {
-      const at = start + k;
-      const i = Math.floor(at / PAGE);
-      const bytes = this.whole ?? this.page(i);
-      const base = this.whole ? 0 : i * PAGE;
-      const stop = Math.min(n, base + bytes.length - start);
-      for (; k < stop; k++) {
-        const d = bytes[start + k - base] - probe.charCodeAt(k);
-        if (d !== 0) return d;
-      }
+    this.need(start, start + n);
+    for (let k = 0; k < n; k++) {
+      const d = this.bytes[start + k] - probe.charCodeAt(k);
+      if (d !== 0) return d;
     }
     return end - start - probe.length;
   }
@@ -250,19 +198,31 @@ export function unescapeLatin1(s: string): string {
   return s.indexOf("\\u") < 0 ? s : s.replace(/\\u([0-9a-f]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
 
-/** A line of a sorted section as a binary search met it: [start, end) offsets (clamped to the section). */
-interface Probe {
-  start: number;
-  end: number;
-}
-
 /**
  * Lines met by wide binary-search steps, per section (the tuple object) and probe offset: every search
- * takes the same first steps. Only steps over more than `PROBE_MIN_WIDTH` characters are kept, so a
- * section holds at most about 2 × its length / `PROBE_MIN_WIDTH` lines.
+ * takes the same first steps, so a wide step compares with the kept line text and reads no page of the
+ * file; only the last steps (within `PROBE_MIN_WIDTH` characters) and the hit read pages. Only steps over
+ * more than `PROBE_MIN_WIDTH` characters are kept, so a section holds at most about 2 × its length /
+ * `PROBE_MIN_WIDTH` lines (each a short "key\tvalue" string).
  */
-const probes = new WeakMap<readonly [number, number], Map<number, Probe>>();
+const probes = new WeakMap<readonly [number, number], Map<number, SectionLine>>();
 const PROBE_MIN_WIDTH = 2048;
+
+/** A line of a sorted section as a wide binary-search step met it: [start, end) offsets (clamped to the section) and its text. */
+interface SectionLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The line holding offset `pos` of section [from, to), clamped to the section, with its text. */
+function sectionLine(src: Source, from: number, to: number, pos: number): SectionLine {
+  const ls = src.lineStart(pos);
+  const start = ls < from ? from : ls;
+  const le = src.lineEnd(start);
+  const end = le > to ? to : le;
+  return { start, end, text: src.slice(start, end) };
+}
 
 /** Value after the tab on the line whose key is `key`, in a sorted "key\tvalue" section of `src`. */
 function find(src: Source, range: [number, number], key: string): string | undefined {
@@ -278,17 +238,23 @@ function find(src: Source, range: [number, number], key: string): string | undef
   // invariant: lines starting before lo are < probe; the line starting at the first line start >= hi is >= probe
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    let line: Probe | undefined = hi - lo > PROBE_MIN_WIDTH ? cache.get(mid) : undefined;
-    if (line === undefined) {
+    if (hi - lo > PROBE_MIN_WIDTH) {
+      let line = cache.get(mid);
+      if (line === undefined) {
+        line = sectionLine(src, from, to, mid);
+        cache.set(mid, line);
+      }
+      // Latin-1 text: string order of the decoded line is the byte order `src.compare` uses
+      if (line.text < probe) lo = line.end + 1;
+      else hi = line.start;
+    } else {
       const ls = src.lineStart(mid);
-      const lineStart = ls < from ? from : ls;
-      let le = src.lineEnd(lineStart);
-      if (le > to) le = to;
-      line = { start: lineStart, end: le };
-      if (hi - lo > PROBE_MIN_WIDTH) cache.set(mid, line);
+      const start = ls < from ? from : ls;
+      const le = src.lineEnd(start);
+      const end = le > to ? to : le;
+      if (src.compare(start, end, probe) < 0) lo = end + 1;
+      else hi = start;
     }
-    if (src.compare(line.start, line.end, probe) < 0) lo = line.end + 1;
-    else hi = line.start;
   }
   if (lo >= to) return undefined;
   let le = src.lineEnd(lo);

@@ -1,6 +1,9 @@
 import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
 import { foldName, foldToken } from "../../lexicon/fold.js";
-import { isCountryFolded, isDemonymFolded, lookupCountry } from "../../lexicon/countries.js";
+import { isCountryFolded, isDemonymFolded, lookupCountry, lookupCountryNameFolded } from "../../lexicon/countries.js";
+import type { CountryRecord } from "../../lexicon/countries.js";
+import { lookupPlaceLooseFolded } from "../../lexicon/gazetteer.js";
+import type { PlaceRecord } from "../../lexicon/gazetteer.js";
 import { knownAcronymMaxLength, knownOrgByFolded, matchKnownOrganizationFolded } from "../../lexicon/organizations.js";
 import type { KnownOrgMatch } from "../../lexicon/organizations.js";
 import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
@@ -66,6 +69,12 @@ interface SpanNode {
   name: string;
   /** Nodes of the runs one token longer, by the next token's `TextInfo`. */
   next: Map<TextInfo, SpanNode> | undefined;
+  /** `lookupPlaceLooseFolded(name)` once asked (null: no place); undefined until then. */
+  place: PlaceRecord | null | undefined;
+  /** `lookupCountryNameFolded(name)` once asked (null: no country); undefined until then. */
+  country: CountryRecord | null | undefined;
+  /** `knownOrgByFolded(name)` once asked (null: none); undefined until then. */
+  org: KnownOrgMatch | null | undefined;
 }
 
 /** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits; the root of its span folds. */
@@ -88,6 +97,8 @@ interface TextInfo extends SpanNode {
   countryCode: string;
   /** True when `name` is a demonym. */
   demonymName: boolean;
+  /** `matchKnownOrganizationFolded(text, name)` once asked (null: none); undefined until then. */
+  knownOrg: KnownOrgMatch | null | undefined;
 }
 
 /**
@@ -214,10 +225,11 @@ function makeTextInfo(text: string, word: boolean): TextInfo {
   const demonym = isDemonymFolded(folded);
   const name = withoutThe(joined);
   return {
-    joined, name, next: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    joined, name, next: undefined, place: undefined, country: undefined, org: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
     stop: (mask & STOP_SETS) !== 0 || demonym || country,
     countryCode: country || demonym ? lookupCountry(folded)?.cca2 ?? "" : "",
     demonymName: isDemonymFolded(name),
+    knownOrg: undefined,
   };
 }
 
@@ -226,7 +238,7 @@ function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
   let next = node.next?.get(info);
   if (next === undefined) {
     const joined = info.joined.length === 0 ? node.joined : node.joined.length === 0 ? info.joined : node.joined + " " + info.joined;
-    next = { joined, name: withoutThe(joined), next: undefined };
+    next = { joined, name: withoutThe(joined), next: undefined, place: undefined, country: undefined, org: undefined };
     (node.next ??= new Map()).set(info, next);
     textInfos.countSpanNode();
   }
@@ -470,7 +482,8 @@ export class NameContext {
    * dropped), interned across documents for spans under `SPAN_INTERN_MAX` tokens; else folded afresh.
    */
   foldedSpan(i: number, j: number): string {
-    if (i === j) return this.infos[i].name;
+    const node = this.spanNode(i, j);
+    if (node !== undefined) return node.name;
     if (j - i >= SPAN_INTERN_MAX) {
       let joined = "";
       for (let k = i; k <= j; k++) {
@@ -480,6 +493,13 @@ export class NameContext {
       }
       return withoutThe(joined);
     }
+    return foldName(this.slice(i, j));
+  }
+
+  /** The interned fold of tokens i..j (see `foldedSpan`), or undefined when the span is not interned (too long, or a gap does not join). */
+  private spanNode(i: number, j: number): SpanNode | undefined {
+    if (i === j) return this.infos[i];
+    if (j - i >= SPAN_INTERN_MAX) return undefined;
     const run = this.run;
     if (this.runStart !== i) {
       run.length = 1;
@@ -488,10 +508,34 @@ export class NameContext {
     }
     while (run.length <= j - i) {
       const k = i + run.length;
-      if (!this.joins(k - 1)) return foldName(this.slice(i, j));
+      if (!this.joins(k - 1)) return undefined;
       run.push(extendSpan(run[run.length - 1], this.infos[k]));
     }
-    return run[j - i].name;
+    return run[j - i];
+  }
+
+  /** `lookupPlaceLooseFolded(this.foldedSpan(i, j))`, remembered on the interned span. */
+  place(i: number, j: number): PlaceRecord | undefined {
+    const node = this.spanNode(i, j);
+    if (node === undefined) return lookupPlaceLooseFolded(this.foldedSpan(i, j));
+    if (node.place === undefined) node.place = lookupPlaceLooseFolded(node.name) ?? null;
+    return node.place ?? undefined;
+  }
+
+  /** `lookupCountryNameFolded(this.foldedSpan(i, j))`, remembered on the interned span. */
+  countryName(i: number, j: number): CountryRecord | undefined {
+    const node = this.spanNode(i, j);
+    if (node === undefined) return lookupCountryNameFolded(this.foldedSpan(i, j));
+    if (node.country === undefined) node.country = lookupCountryNameFolded(node.name) ?? null;
+    return node.country ?? undefined;
+  }
+
+  /** `knownOrgByFolded(this.foldedSpan(i, j))`, remembered on the interned span. */
+  private knownOrgByName(i: number, j: number): KnownOrgMatch | undefined {
+    const node = this.spanNode(i, j);
+    if (node === undefined) return knownOrgByFolded(this.foldedSpan(i, j));
+    if (node.org === undefined) node.org = knownOrgByFolded(node.name) ?? null;
+    return node.org ?? undefined;
   }
 
   /** Start token of `run`, or -1. */
@@ -499,11 +543,18 @@ export class NameContext {
   /** The interned folds of spans runStart..runStart + d at index d, as far as `foldedSpan` went (callers try several ends per start). */
   private readonly run: SpanNode[] = [];
 
-  /** `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym. */
+  /**
+   * `matchKnownOrganization(this.slice(i, j))` without slicing spans too long to be an acronym; a single
+   * token's match is remembered on its `TextInfo`.
+   */
   knownOrg(i: number, j: number): KnownOrgMatch | undefined {
-    if (i === j) return matchKnownOrganizationFolded(this.tokens[i].text, this.foldedName(i));
+    if (i === j) {
+      const info = this.infos[i];
+      if (info.knownOrg === undefined) info.knownOrg = matchKnownOrganizationFolded(info.text, info.name) ?? null;
+      return info.knownOrg ?? undefined;
+    }
     const long = this.tokens[j].end - this.tokens[i].start > knownAcronymMaxLength();
-    return long ? knownOrgByFolded(this.foldedSpan(i, j)) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
+    return long ? this.knownOrgByName(i, j) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
   }
 
   /** Start offset of token i and end offset of token j (inclusive). */

@@ -1,6 +1,6 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
-import { isDemonym, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization, matchKnownOrganizationFolded } from "../../lexicon/index.js";
+import { isDemonym, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization } from "../../lexicon/index.js";
 
 /** Words that may join capitalized words inside an organization name. */
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
@@ -10,7 +10,7 @@ function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof m
   const first = ctx.foldedWord(i, 0);
   const maxWords = knownOrgMaxWords(first);
   if (maxWords === 0) {
-    const m = ctx.allCaps(i) ? matchKnownOrganization(ctx.tokens[i].text) : undefined;
+    const m = ctx.allCaps(i) ? ctx.knownOrg(i, i) : undefined;
     return m ? [i, m] : undefined;
   }
   let bestEnd = -1;
@@ -67,7 +67,7 @@ export const acronym: Recognizer = {
       if (!ctx.allCaps(i) || t.length > 6 || !TWO_CAPITALS.test(t) || DIGIT.test(t)) continue;
       if (ctx.is(i, WORDS["acronym-stoplist"]) || shouted(ctx, i) || ctx.inHeadline(i)) continue;
       const f = ctx.foldedName(i);
-      if (matchKnownOrganizationFolded(t, f) || lookupCountryNameFolded(f) || ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"])) continue;
+      if (ctx.knownOrg(i, i) || lookupCountryNameFolded(f) || ctx.is(i, WORDS["common-words"]) || ctx.is(i, WORDS["non-names"])) continue;
       if ((lookupPlaceLooseFolded(f)?.population ?? 0) >= 1000) continue;
       out.push(ctx.candidate(i, i, "organization", this.rule, 0.6, "acronym"));
     }
@@ -113,7 +113,7 @@ export const orgCue: Recognizer = {
         if (last > 0 && !acronymInside && !ctx.allCaps(last + 1)) end = last;
       }
       if (start === k && end === k) continue;
-      const place = lookupPlaceLooseFolded(ctx.foldedSpan(start, end));
+      const place = ctx.place(start, end);
       if (place && (place.featureClass !== "P" || place.population >= 50_000)) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.85));
       k = end;
@@ -171,7 +171,7 @@ export const orgLowercaseCue: Recognizer = {
       const j = k - 1;
       if (!ctx.word(k) || ctx.cap(k) || !ctx.is(k, WORDS["org-cues-lowercase"]) || !ctx.sameSentence(j, k)) continue;
       if (!ctx.cap(j) || ctx.allCaps(j) || ctx.sentenceInitial(j) || ctx.stopWord(j) || ctx.inHeadline(j)) continue;
-      if (matchKnownOrganizationFolded(ctx.tokens[j].text, ctx.foldedName(j))) continue;
+      if (ctx.knownOrg(j, j)) continue;
       if (ctx.cap(j - 1) && ctx.sameSentence(j - 1, j)) continue;
       out.push(ctx.candidate(j, k, "organization", this.rule, 0.7));
     }
@@ -195,7 +195,7 @@ export const orgDescriptor: Recognizer = {
       if (start > end || ctx.inHeadline(start)) continue;
       const only = ctx.slice(start, end);
       if (start === end && (isDemonym(only) || ctx.is(start, WORDS["common-words"]) || ctx.allCaps(start))) continue;
-      if (lookupCountryNameFolded(ctx.foldedSpan(start, end))) continue;
+      if (ctx.countryName(start, end)) continue;
       out.push(ctx.candidate(start, end, "organization", this.rule, 0.75));
     }
     return out;

@@ -80,7 +80,7 @@ export const arabicNasab: Recognizer = {
 
 /** True when tokens i..j read as a place or a known organization rather than a person. */
 function placeOrOrg(ctx: NameContext, i: number, j: number): boolean {
-  return ctx.knownOrg(i, j) !== undefined || (lookupPlaceLooseFolded(ctx.foldedSpan(i, j))?.population ?? 0) >= 1000;
+  return ctx.knownOrg(i, j) !== undefined || (ctx.place(i, j)?.population ?? 0) >= 1000;
 }
 
 /** True when token i alone names a region or a city of 100,000+ and is not a known given name. */

@@ -2,7 +2,7 @@ import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
 import {
-  adminRank, countryMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded,
+  adminRank, countryMaxWords,
   matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
@@ -42,12 +42,12 @@ export const country: Recognizer = {
       for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.word(j); j++) {
         words += ctx.wordCount(j);
         if (words > maxWords) break;
-        if (lookupCountryNameFolded(ctx.foldedSpan(i, j))) best = j;
+        if (ctx.countryName(i, j)) best = j;
       }
       if (best < 0) continue;
       const t = ctx.tokens[i].text;
       if (best === i && t.length <= 3 && t !== t.toUpperCase()) continue;
-      const c = lookupCountryNameFolded(ctx.foldedSpan(i, best))!;
+      const c = ctx.countryName(i, best)!;
       const cand = ctx.candidate(i, best, "place", this.rule, 0.95);
       cand.geo = { lat: c.latlng[0], lon: c.latlng[1], countryCode: c.cca2, featureClass: "A" };
       out.push(cand);
@@ -94,7 +94,7 @@ export const gazetteerPlace: Recognizer = {
       }
       for (let j = lastJ; j >= i && !hit; j--) {
         if (!ctx.nameWord(j)) continue;
-        const p = lookupPlaceLooseFolded(ctx.foldedSpan(i, j));
+        const p = ctx.place(i, j);
         if (p) hit = { j, p };
       }
       if (!hit) continue;
@@ -110,7 +110,7 @@ export const gazetteerPlace: Recognizer = {
       const big = p.population >= MIN_POPULATION[cue] || seat || p.featureClass !== "P";
       const small = cue === "weak" && (p.population >= MIN_POPULATION.weak || adminRank(p) >= 1) && (inCountry || p.population >= MIN_FOREIGN_POPULATION);
       if (!big && !small) continue;
-      if (knownOrgSpan(ctx, i, j) || lookupCountryNameFolded(ctx.foldedSpan(i, j))) continue;
+      if (knownOrgSpan(ctx, i, j) || ctx.countryName(i, j)) continue;
       const c = ctx.candidate(i, j, "place", this.rule, cue === "strong" ? 0.92 : cue === "weak" ? 0.85 : 0.8);
       c.geo = geoOf(p);
       out.push(c);
@@ -145,7 +145,7 @@ function notAPlace(ctx: NameContext, i: number, j: number): boolean {
 
 function cuePlace(ctx: NameContext, i: number, j: number, rule: string, withGeo: boolean): Candidate {
   const c = ctx.candidate(i, j, "place", rule, 0.9);
-  const p = withGeo ? lookupPlaceLooseFolded(ctx.foldedSpan(i, j)) : undefined;
+  const p = withGeo ? ctx.place(i, j) : undefined;
   if (p) c.geo = geoOf(p);
   return c;
 }
@@ -191,7 +191,7 @@ export const placeCueAfter: Recognizer = {
       }
       if (start < 0 || ctx.inHeadline(start)) continue;
       if (ctx.cap(k) && ctx.is(k, WORDS["org-cues"])) continue;
-      if (notAPlace(ctx, start, k - 1) || (included && lookupCountryNameFolded(ctx.foldedSpan(start, k - 1)))) continue;
+      if (notAPlace(ctx, start, k - 1) || (included && ctx.countryName(start, k - 1))) continue;
       out.push(included ? cuePlace(ctx, start, k, this.rule, false) : cuePlace(ctx, start, k - 1, this.rule, true));
     }
     return out;

@@ -1,4 +1,5 @@
 import type { Candidate, NameContext } from "./context.js";
+import { WORDS } from "./context.js";
 import { nameThresholds } from "./thresholds.js";
 import { foldName, isDemonym, isDemonymFolded, loadWordList, lookupCountry, lookupPlace, wordSet } from "../../lexicon/index.js";
 
@@ -102,6 +103,9 @@ export const attachTitles: Refiner = {
     const titles = wordSet("person-titles");
     for (const c of cands) {
       if (c.type !== "person") continue;
+      // a title word is the whole first token: a first token that is not one rules out every cut
+      const first = ctx.tokenAt(c.start);
+      if (first >= 0 && !ctx.is(first, WORDS["person-titles"])) continue;
       let s = ctx.text.slice(c.start, c.end);
       let cut = 0;
       for (;;) {
