@@ -1,7 +1,7 @@
 import type { Doc, EventCount, EventType, Mention, NewsEvent, ParticipantRole, Quantity, Span, TimeExpr, TimeRef, Token } from "../../model.js";
 import { span } from "../../model.js";
 import { claimFor } from "../claims/scope.js";
-import { bySentence, inSkippedRegion, isHeading, mentionsBySentence, lowered } from "../claims/sentences.js";
+import { bySentence, isReadable, mentionsBySentence, lowered } from "../claims/sentences.js";
 import { eventLexicon, type EventLexicon } from "./lexicon.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 import { clauseOf } from "./clause.js";
@@ -34,7 +34,7 @@ export function findEvents(doc: Doc): void {
   const times = bySentence(doc, doc.times, (t) => t.span.start);
   const quantities = bySentence(doc, doc.quantities, (q) => q.span.start);
   const triggersBySentence: Trigger[][] = doc.sentences.map((_, s) =>
-    inSkippedRegion(doc, s) || isHeading(doc, s) ? [] : findTriggers(doc, s, lex),
+    isReadable(doc, s) ? findTriggers(doc, s, lex) : [],
   );
   const drafts: Draft[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
