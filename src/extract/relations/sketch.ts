@@ -56,8 +56,15 @@ function normWord(w: string): string {
 
 /** A lower-cased word with curly apostrophes made straight. */
 function apostrophes(low: string): string {
-  return low.includes("’") || low.includes("ʼ") ? low.replace(/[’ʼ]/g, "'") : low;
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    if (c === RIGHT_QUOTE || c === MODIFIER_APOSTROPHE) return low.replace(/[’ʼ]/g, "'");
+  }
+  return low;
 }
+/** Char codes of "’" and "ʼ", the apostrophes `apostrophes` makes straight. */
+const RIGHT_QUOTE = 0x2019;
+const MODIFIER_APOSTROPHE = 0x2bc;
 
 /** Mentions grouped by sentence index (one pass; mentions without an entity are left out). */
 export function mentionsBySentence(doc: Doc): Mention[][] {
@@ -224,16 +231,16 @@ export function eachSketch(
       items.push({ start: tok.start, end: tok.end, word });
     }
     if (slots.length < 2) continue;
-    const at: number[] = new Array(items.length);
+    const at: number[] = [];
     /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
-    const parts: string[] = new Array(items.length + 2);
-    parts[0] = parts[items.length + 1] = "";
+    const parts: string[] = [""];
     let len = 0;
-    for (let i = 0; i < items.length; i++) {
-      at[i] = len + 1;
-      parts[i + 1] = items[i].word;
-      len += 1 + items[i].word.length;
+    for (const item of items) {
+      at.push(len + 1);
+      parts.push(item.word);
+      len += 1 + item.word.length;
     }
+    parts.push("");
     visit({ sentence: s, start: sent.start, end: sent.end, text: parts.join(" "), items, at, slots, slotItem });
   }
 }
