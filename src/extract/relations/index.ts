@@ -1,12 +1,12 @@
 import type { Doc, Entity, EntityType, Relation, TimeExpr } from "../../model.js";
 import { span } from "../../model.js";
 import { lookupCountryName } from "../../lexicon/countries.js";
-import { foldName } from "../../lexicon/fold.js";
 import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
 import type { DocCtx, Rule, SentCtx } from "./pattern.js";
 import { relationRules } from "./rules.js";
 import { eachSketch, type SlotKind } from "./sketch.js";
+import { foldedWords } from "./folding.js";
 
 /** Regions whose text states no relations. */
 const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
@@ -211,13 +211,13 @@ function addInnerPossessiveUnits(ctx: DocCtx): void {
     for (const n of [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)]) {
       if (folded.has(n)) continue;
       folded.add(n);
-      const k = foldName(n);
+      const k = foldedWords(n).join(" ");
       if (k && !orgs.has(k)) orgs.set(k, e.id);
     }
   }
   for (const m of candidates) {
     const owner = INNER_POSSESSIVE.exec(m.text);
-    const id = owner ? orgs.get(foldName(owner[1])) : undefined;
+    const id = owner ? orgs.get(foldedWords(owner[1]).join(" ")) : undefined;
     if (!id || !m.entity || id === m.entity) continue;
     ctx.emit.add({
       type: "part_of",
