@@ -25,5 +25,9 @@ export function firstFoldedWord(name: string): string {
 
 /** Adds the words of a folded piece (words joined by " ") to `words`. */
 function addWords(words: string[], folded: string): void {
+  if (!folded.includes(" ")) {
+    if (folded.length > 0) words.push(folded);
+    return;
+  }
   for (const w of folded.split(" ")) if (w.length > 0) words.push(w);
 }

@@ -94,8 +94,8 @@ function dropContradictedGeo(doc: Doc, byId: ReadonlyMap<string, Entity>): void 
 /** The gates' word lists numbered: the list numbers each rule needs, and word → numbers of the lists holding it. */
 interface GateIndex {
   lists: number[][];
-  /** Slot kinds each rule needs, with how many of each. */
-  kinds: [SlotKind, number][][];
+  /** Slots each rule needs, per kind (0 for a kind it does not need). */
+  kinds: SlotCounts[];
   listsOf: Map<string, number[]>;
   size: number;
 }
@@ -122,21 +122,21 @@ function gateIndex(rules: Rule[]): GateIndex {
       return id;
     }),
   );
-  const kinds = rules.map((rule) => Object.entries(rule.gate?.kinds ?? {}) as [SlotKind, number][]);
+  const kinds = rules.map((rule): SlotCounts => ({ P: rule.gate?.kinds.P ?? 0, O: rule.gate?.kinds.O ?? 0, L: rule.gate?.kinds.L ?? 0 }));
   ix = { lists, kinds, listsOf, size: ids.size };
   gateIndexes.set(rules, ix);
   return ix;
 }
 
-/** Number of slots of each kind in one sketch. */
+/** Slots per kind: those of one sketch, or those a gate needs. */
 type SlotCounts = Record<SlotKind, number>;
 
 /** The times of a sentence that has none (shared, never written). */
 const NO_TIMES: TimeExpr[] = [];
 
 /** True when a sentence with these slot counts and word lists present (`hit`) has the slot `kinds` and `lists` a gate needs. */
-function open(kinds: [SlotKind, number][], lists: number[], hit: Uint8Array, counts: SlotCounts): boolean {
-  for (const [k, n] of kinds) if (counts[k] < n) return false;
+function open(kinds: SlotCounts, lists: number[], hit: Uint8Array, counts: SlotCounts): boolean {
+  if (counts.P < kinds.P || counts.O < kinds.O || counts.L < kinds.L) return false;
   for (const l of lists) if (hit[l] === 0) return false;
   return true;
 }
