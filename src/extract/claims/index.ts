@@ -1,7 +1,7 @@
 import type { Claim, ClaimModality, Doc, Mention, SourceKind, Span, Token } from "../../model.js";
 import { span } from "../../model.js";
 import { claimCues, type ClaimCues } from "./lexicon.js";
-import { inSkippedRegion, isHeading, mentionsBySentence, startsParagraph, lowered } from "./sentences.js";
+import { isReadable, mentionsBySentence, startsParagraph, lowered } from "./sentences.js";
 
 export { claimFor } from "./scope.js";
 
@@ -52,7 +52,7 @@ export function findClaims(doc: Doc): void {
   const mentions = mentionsBySentence(doc);
   const drafts: Draft[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
-    if (inSkippedRegion(doc, s) || isHeading(doc, s)) continue;
+    if (!isReadable(doc, s)) continue;
     readSentence(doc, s, cues, mentions[s], drafts);
   }
   extendOverParagraphs(doc, drafts, mentions);
@@ -360,7 +360,7 @@ function addDraft(
  * of its paragraph, up to the next sentence with a claim of its own or one that opens with the
  * source itself ("Al-Suri, a Syrian national, …": the author describing the source).
  */
-function extendOverParagraphs(doc: Doc, drafts: Draft[], mentions: Mention[][]): void {
+function extendOverParagraphs(doc: Doc, drafts: Draft[], mentions: readonly Mention[][]): void {
   const claimed = new Set(drafts.map((d) => d.sentence));
   for (const d of drafts) {
     if (!d.forward) continue;
@@ -368,7 +368,7 @@ function extendOverParagraphs(doc: Doc, drafts: Draft[], mentions: Mention[][]):
     const last = d.claim.scope[d.claim.scope.length - 1];
     if (last.end !== sent.end) continue;
     for (let s = d.sentence + 1; s < doc.sentences.length; s++) {
-      if (startsParagraph(doc, s) || claimed.has(s) || isHeading(doc, s) || inSkippedRegion(doc, s)) break;
+      if (startsParagraph(doc, s) || claimed.has(s) || !isReadable(doc, s)) break;
       const firstMention = mentions[s][0];
       const entity = d.claim.source.entity;
       if (entity && firstMention?.entity === entity && firstMention.start - doc.sentences[s].start < 3) break;

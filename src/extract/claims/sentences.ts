@@ -23,8 +23,58 @@ export function sentenceAt(doc: Doc, at: number): number {
   return -1;
 }
 
-/** Mentions grouped by the sentence that holds their start, each list sorted by offset. Built once, O(n log n). */
-export function mentionsBySentence(doc: Doc): Mention[][] {
+/**
+ * What the claims and events stages both read per sentence, computed once per document: the mentions
+ * grouped by sentence, and which sentences are read at all. Valid while the document keeps the same
+ * `mentions` and `sentences` arrays with the same lengths (later stages only read them).
+ */
+interface SentenceIndex {
+  mentions: Mention[];
+  mentionCount: number;
+  sentences: Doc["sentences"];
+  sentenceCount: number;
+  bySentence: Mention[][];
+  /** 1 for a sentence that is neither in a skipped region nor a heading; built on first use. */
+  readable?: Uint8Array;
+}
+
+const sentenceIndexes = new WeakMap<Doc, SentenceIndex>();
+
+function sentenceIndex(doc: Doc): SentenceIndex {
+  let ix = sentenceIndexes.get(doc);
+  if (
+    ix && ix.mentions === doc.mentions && ix.mentionCount === doc.mentions.length &&
+    ix.sentences === doc.sentences && ix.sentenceCount === doc.sentences.length
+  ) return ix;
+  ix = {
+    mentions: doc.mentions, mentionCount: doc.mentions.length,
+    sentences: doc.sentences, sentenceCount: doc.sentences.length,
+    bySentence: groupMentions(doc),
+  };
+  sentenceIndexes.set(doc, ix);
+  return ix;
+}
+
+/**
+ * Mentions grouped by the sentence that holds their start, each list sorted by offset. Built once per
+ * document and shared between callers: the lists must not be edited.
+ */
+export function mentionsBySentence(doc: Doc): readonly Mention[][] {
+  return sentenceIndex(doc).bySentence;
+}
+
+/** True when sentence `s` is read for claims and events: neither in a skipped region nor a heading (cached per document). */
+export function isReadable(doc: Doc, s: number): boolean {
+  const ix = sentenceIndex(doc);
+  if (!ix.readable) {
+    ix.readable = new Uint8Array(doc.sentences.length);
+    for (let i = 0; i < doc.sentences.length; i++) ix.readable[i] = inSkippedRegion(doc, i) || isHeading(doc, i) ? 0 : 1;
+  }
+  return ix.readable[s] === 1;
+}
+
+/** Mentions grouped by the sentence that holds their start, each list sorted by offset. O(n log n). */
+function groupMentions(doc: Doc): Mention[][] {
   const out: Mention[][] = doc.sentences.map(() => []);
   for (const m of doc.mentions) {
     const s = sentenceAt(doc, m.start);

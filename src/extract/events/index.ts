@@ -1,7 +1,7 @@
 import type { Doc, EventCount, EventType, Mention, NewsEvent, ParticipantRole, Quantity, Span, TimeExpr, TimeRef, Token } from "../../model.js";
 import { span } from "../../model.js";
 import { claimFor } from "../claims/scope.js";
-import { bySentence, inSkippedRegion, isHeading, mentionsBySentence, lowered } from "../claims/sentences.js";
+import { bySentence, isReadable, mentionsBySentence, lowered } from "../claims/sentences.js";
 import { eventLexicon, type EventLexicon } from "./lexicon.js";
 import { findTriggers, type Trigger } from "./triggers.js";
 import { clauseOf } from "./clause.js";
@@ -17,6 +17,14 @@ const SKIP_BEFORE_MENTION = new Set(["the", "a", "an", ",", "its", "their", "his
 const INDEFINITE = new Set(["a", "an", "another", "new", "second", "third", "fresh"]);
 /** Counted nouns that are durations, never event counts ("three months"). */
 const TIME_UNITS = /^(?:year|month|week|day|hour|minute|decade)s?$/i;
+/** Words before "by" that make its mention the leader ("led by X"); otherwise "by X" is the actor. */
+const LEADING_VERBS = new Set(["led", "headed", "commanded"]);
+/** Governing words that make a mention a party ("with X", "between X"). */
+const PARTY_WORDS = new Set(["with", "between", "along", "alongside"]);
+/** Governing words that give a mention no role ("in X", "for X"). */
+const NO_ROLE_WORDS = new Set(["in", "at", "near", "to", "for", "into", "under", "than"]);
+/** Clause openers whose antecedent just before is the clause's subject ("X, who attacked …"). */
+const RELATIVE_OPENERS = new Set(["who", "which", "whom"]);
 /** How many tokens before a trigger modality cues are looked for. */
 const MODALITY_WINDOW = 6;
 /** How far (tokens) a count may stand from its trigger. */
@@ -34,7 +42,7 @@ export function findEvents(doc: Doc): void {
   const times = bySentence(doc, doc.times, (t) => t.span.start);
   const quantities = bySentence(doc, doc.quantities, (q) => q.span.start);
   const triggersBySentence: Trigger[][] = doc.sentences.map((_, s) =>
-    inSkippedRegion(doc, s) || isHeading(doc, s) ? [] : findTriggers(doc, s, lex),
+    isReadable(doc, s) ? findTriggers(doc, s, lex) : [],
   );
   const drafts: Draft[] = [];
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -151,12 +159,12 @@ function readDraft(
     const before = m.end <= t.start;
     if (!before && !firstAfter) firstAfter = m;
     let role: ParticipantRole | undefined;
-    if (g.word === "by") role = ["led", "headed", "commanded"].includes((L[g.at - 1] ?? "")) ? "leader" : "actor";
-    else if (["with", "between", "along", "alongside"].includes(g.word)) role = before && (L[g.at - 1] ?? "") === "along" ? lastRole : "party";
+    if (g.word === "by") role = LEADING_VERBS.has(L[g.at - 1] ?? "") ? "leader" : "actor";
+    else if (PARTY_WORDS.has(g.word)) role = before && (L[g.at - 1] ?? "") === "along" ? lastRole : "party";
     else if (g.word === "and" && lastRole) role = lastRole;
     else if (g.word === "against" || (g.word === "on" && t.pos === "noun")) role = "target";
     else if (g.word === "from") role = "party";
-    else if (["in", "at", "near", "to", "for", "into", "under", "than"].includes(g.word)) role = undefined;
+    else if (NO_ROLE_WORDS.has(g.word)) role = undefined;
     else if (g.word === "of") {
       if (!before) role = g.at === t.kEnd ? objectRole(type) : undefined;
       else if (!subjectFound) role = passive ? objectRole(type) : "actor";
@@ -169,7 +177,7 @@ function readDraft(
       lastRole = role;
     }
   }
-  if (["who", "which", "whom"].includes(opener) && cs - 1 > sent.tokenStart) {
+  if (RELATIVE_OPENERS.has(opener) && cs - 1 > sent.tokenStart) {
     const edge = toks[cs - 1].start;
     const ante = findLast(mentions, (m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
     if (ante) {

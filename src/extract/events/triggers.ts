@@ -139,16 +139,48 @@ function findForm(
     return { start: tok.start, end: toks[kEnd - 1].end, k, kEnd, sentence: s, type: f.cls.type, pos, cls: f.cls, form: f.text, rule: "events/trigger-lexicon" };
   }
   if (tok.kind === "word" && tok.text.length > 4 && tok.text.includes("-") && !/^\p{Lu}/u.test(tok.text)) {
-    let at = tok.start;
-    for (const part of tok.text.split("-")) {
-      const f = (lex.forms.get(part.toLowerCase()) ?? []).find((x) => x.words.length === 1);
-      if (f && !phraseBeforeIn(L, a, k, lex.nonHappening)) {
-        return { start: at, end: at + part.length, k, kEnd: k + 1, sentence: s, type: f.cls.type, pos: f.pos, cls: f.cls, form: f.words[0], rule: "events/trigger-lexicon" };
-      }
-      at += part.length + 1;
+    const part = hyphenPart(lex, tok.text);
+    if (part && !phraseBeforeIn(L, a, k, lex.nonHappening)) {
+      const { f } = part;
+      const at = tok.start + part.offset;
+      return { start: at, end: at + part.length, k, kEnd: k + 1, sentence: s, type: f.cls.type, pos: f.pos, cls: f.cls, form: f.words[0], rule: "events/trigger-lexicon" };
     }
   }
   return undefined;
+}
+
+/** The first part of a hyphenated word that is a one-word trigger form: its offset and length in the word (UTF-16 units). */
+interface HyphenPart {
+  offset: number;
+  length: number;
+  f: TriggerForm;
+}
+/** Most hyphenated words remembered per lexicon; the cache is emptied when it grows past this. */
+const HYPHEN_CACHE_SIZE = 4096;
+const hyphenCaches = new WeakMap<EventLexicon, Map<string, HyphenPart | null>>();
+
+/** `hyphenPart` of a word as written, split once per distinct word (hyphenated words recur across documents). */
+function hyphenPart(lex: EventLexicon, word: string): HyphenPart | null {
+  let cache = hyphenCaches.get(lex);
+  if (!cache) hyphenCaches.set(lex, (cache = new Map()));
+  let part = cache.get(word);
+  if (part === undefined) {
+    part = findHyphenPart(lex, word);
+    if (cache.size >= HYPHEN_CACHE_SIZE) cache.clear();
+    cache.set(word, part);
+  }
+  return part;
+}
+
+/** The first "-"-separated part of `word` whose lower-cased text is a one-word trigger form, or null. */
+function findHyphenPart(lex: EventLexicon, word: string): HyphenPart | null {
+  let offset = 0;
+  for (const piece of word.split("-")) {
+    const f = (lex.forms.get(piece.toLowerCase()) ?? NO_FORMS).find((x) => x.words.length === 1);
+    if (f) return { offset, length: piece.length, f };
+    offset += piece.length + 1;
+  }
+  return null;
 }
 
 /**

@@ -1,12 +1,12 @@
 import type { Doc, Entity, EntityType, Relation, TimeExpr } from "../../model.js";
 import { span } from "../../model.js";
 import { lookupCountryName } from "../../lexicon/countries.js";
-import { foldName } from "../../lexicon/fold.js";
 import { relationCues } from "./cues.js";
 import { Emitter } from "./emit.js";
 import type { DocCtx, Rule, SentCtx } from "./pattern.js";
 import { relationRules } from "./rules.js";
 import { eachSketch, type SlotKind } from "./sketch.js";
+import { foldedWords } from "./folding.js";
 
 /** Regions whose text states no relations. */
 const SKIP_REGIONS = new Set(["credit", "boilerplate"]);
@@ -94,8 +94,8 @@ function dropContradictedGeo(doc: Doc, byId: ReadonlyMap<string, Entity>): void 
 /** The gates' word lists numbered: the list numbers each rule needs, and word → numbers of the lists holding it. */
 interface GateIndex {
   lists: number[][];
-  /** Slot kinds each rule needs, with how many of each. */
-  kinds: [SlotKind, number][][];
+  /** Slots each rule needs, per kind (0 for a kind it does not need). */
+  kinds: SlotCounts[];
   listsOf: Map<string, number[]>;
   size: number;
 }
@@ -122,21 +122,21 @@ function gateIndex(rules: Rule[]): GateIndex {
       return id;
     }),
   );
-  const kinds = rules.map((rule) => Object.entries(rule.gate?.kinds ?? {}) as [SlotKind, number][]);
+  const kinds = rules.map((rule): SlotCounts => ({ P: rule.gate?.kinds.P ?? 0, O: rule.gate?.kinds.O ?? 0, L: rule.gate?.kinds.L ?? 0 }));
   ix = { lists, kinds, listsOf, size: ids.size };
   gateIndexes.set(rules, ix);
   return ix;
 }
 
-/** Number of slots of each kind in one sketch. */
+/** Slots per kind: those of one sketch, or those a gate needs. */
 type SlotCounts = Record<SlotKind, number>;
 
 /** The times of a sentence that has none (shared, never written). */
 const NO_TIMES: TimeExpr[] = [];
 
 /** True when a sentence with these slot counts and word lists present (`hit`) has the slot `kinds` and `lists` a gate needs. */
-function open(kinds: [SlotKind, number][], lists: number[], hit: Uint8Array, counts: SlotCounts): boolean {
-  for (const [k, n] of kinds) if (counts[k] < n) return false;
+function open(kinds: SlotCounts, lists: number[], hit: Uint8Array, counts: SlotCounts): boolean {
+  if (counts.P < kinds.P || counts.O < kinds.O || counts.L < kinds.L) return false;
   for (const l of lists) if (hit[l] === 0) return false;
   return true;
 }
@@ -211,13 +211,13 @@ function addInnerPossessiveUnits(ctx: DocCtx): void {
     for (const n of [e.name, ...e.aliases, ...e.mentions.map((m) => m.text)]) {
       if (folded.has(n)) continue;
       folded.add(n);
-      const k = foldName(n);
+      const k = foldedWords(n).join(" ");
       if (k && !orgs.has(k)) orgs.set(k, e.id);
     }
   }
   for (const m of candidates) {
     const owner = INNER_POSSESSIVE.exec(m.text);
-    const id = owner ? orgs.get(foldName(owner[1])) : undefined;
+    const id = owner ? orgs.get(foldedWords(owner[1]).join(" ")) : undefined;
     if (!id || !m.entity || id === m.entity) continue;
     ctx.emit.add({
       type: "part_of",

@@ -1,6 +1,6 @@
 import type { Doc, Entity, EntityType, Mention } from "../../model.js";
-import { foldName, foldToken } from "../../lexicon/fold.js";
 import { lowered } from "../claims/sentences.js";
+import { firstFoldedWord, foldedWords } from "./folding.js";
 import type { RelationCues } from "./cues.js";
 
 /** Placeholder letter of an entity type in a sketch. */
@@ -47,6 +47,8 @@ const PERSON_PRONOUNS = new Set(["he", "him", "his", "she", "her"]);
 const ORG_PRONOUNS = new Set(["its"]);
 /** Words `resolveWord` may turn into a slot. */
 const RESOLVABLE = new Set([...PERSON_PRONOUNS, ...ORG_PRONOUNS, "the", "whose"]);
+/** Words whose resolution reads `localPerson` (the others ignore it). */
+const NEEDS_LOCAL = new Set([...PERSON_PRONOUNS, "whose"]);
 /** How many sentences back a pronoun or description may find its antecedent. */
 const PRONOUN_REACH = 1;
 
@@ -56,8 +58,15 @@ function normWord(w: string): string {
 
 /** A lower-cased word with curly apostrophes made straight. */
 function apostrophes(low: string): string {
-  return low.includes("’") || low.includes("ʼ") ? low.replace(/[’ʼ]/g, "'") : low;
+  for (let i = 0; i < low.length; i++) {
+    const c = low.charCodeAt(i);
+    if (c === RIGHT_QUOTE || c === MODIFIER_APOSTROPHE) return low.replace(/[’ʼ]/g, "'");
+  }
+  return low;
 }
+/** Char codes of "’" and "ʼ", the apostrophes `apostrophes` makes straight. */
+const RIGHT_QUOTE = 0x2019;
+const MODIFIER_APOSTROPHE = 0x2bc;
 
 /** Mentions grouped by sentence index (one pass; mentions without an entity are left out). */
 export function mentionsBySentence(doc: Doc): Mention[][] {
@@ -139,10 +148,9 @@ function orgHeads(doc: Doc): Map<string, string[]> {
   for (const e of doc.entities) {
     if (e.type !== "organization") continue;
     for (const n of [e.name, ...e.aliases]) {
-      const folded = foldName(n);
-      const space = folded.lastIndexOf(" ");
-      if (space < 0) continue;
-      const h = singular(folded.slice(space + 1));
+      const words = foldedWords(n);
+      if (words.length < 2) continue;
+      const h = singular(words[words.length - 1]);
       const list = heads.get(h) ?? [];
       if (!list.includes(e.id)) list.push(e.id);
       heads.set(h, list);
@@ -214,7 +222,8 @@ export function eachSketch(
       }
       const word = apostrophes(lows[t]);
       if (RESOLVABLE.has(word)) {
-        const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, localPerson(doc.text, items, slots));
+        const local = NEEDS_LOCAL.has(word) ? localPerson(doc.text, items, slots) : undefined;
+        const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, local);
         if (resolved) {
           addSlot(resolved.slot, word);
           t = resolved.lastToken;
@@ -224,16 +233,16 @@ export function eachSketch(
       items.push({ start: tok.start, end: tok.end, word });
     }
     if (slots.length < 2) continue;
-    const at: number[] = new Array(items.length);
+    const at: number[] = [];
     /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
-    const parts: string[] = new Array(items.length + 2);
-    parts[0] = parts[items.length + 1] = "";
+    const parts: string[] = [""];
     let len = 0;
-    for (let i = 0; i < items.length; i++) {
-      at[i] = len + 1;
-      parts[i + 1] = items[i].word;
-      len += 1 + items[i].word.length;
+    for (const item of items) {
+      at.push(len + 1);
+      parts.push(item.word);
+      len += 1 + item.word.length;
     }
+    parts.push("");
     visit({ sentence: s, start: sent.start, end: sent.end, text: parts.join(" "), items, at, slots, slotItem });
   }
 }
@@ -268,19 +277,6 @@ function genderOf(entities: ReadonlyMap<string, Entity>, { female, male }: Sketc
 }
 
 /**
- * The first word of `foldName(name)` ("" when none), folding only the whitespace-separated pieces it needs:
- * folding works piece by piece, and pieces recur across names far more than whole names do.
- */
-function firstFoldedWord(name: string): string {
-  const words: string[] = [];
-  for (const piece of name.split(/\s+/)) {
-    for (const w of foldToken(piece).split(" ")) if (w.length > 0) words.push(w);
-    if (words.length >= 2) break;
-  }
-  return (words[0] === "the" ? words[1] : words[0]) ?? "";
-}
-
-/**
  * The person named just before a pronoun ("A and his wife", "A, his brother"); null when an unrecognised
  * capitalised word stands there instead ("Dzhokhar and his brother": the antecedent is not known).
  */
@@ -306,7 +302,7 @@ interface Resolver {
 
 const PRONOUN_GENDER: Record<string, Gender> = { he: "m", him: "m", his: "m", she: "f", her: "f" };
 
-/** A pronoun or "the <head>" at token t resolved to a recent entity, or undefined. */
+/** A pronoun or "the <head>" at token t resolved to a recent entity, or undefined. `local`: `localPerson` before a person pronoun or "whose", else undefined. */
 function resolveWord(
   res: Resolver,
   s: number,
