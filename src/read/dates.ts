@@ -104,18 +104,22 @@ export function parseDate(input: string): string | null {
 const MAX_DAY_TEXT = 60;
 
 /**
- * A lower bound on `clean(s).length`: `clean` keeps every non-space character except a trailing run
- * of [.;,] and a leading weekday (with "." and ","). Lets long lines be refused without cleaning them.
+ * True when `clean(s).length` surely exceeds `limit`: `clean` keeps every non-space character except
+ * a trailing run of [.;,] (among spaces) and a leading weekday (with "." and ","). Counts the kept
+ * characters only until the bound is passed, so long lines are refused after a short scan.
  */
-function cleanLengthAtLeast(s: string): number {
-  let kept = 0;
-  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) kept++;
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2e || c === 0x3b || c === 0x2c) kept--;
-    else if (!isSpace(c)) break;
+function cleanLongerThan(s: string, limit: number): boolean {
+  // the trailing run of spaces and [.;,]: none of it is kept
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (c !== 0x2e && c !== 0x3b && c !== 0x2c && !isSpace(c)) break;
+    end--;
   }
-  return kept - longestWeekday() - 2;
+  const needed = limit + longestWeekday() + 2;
+  let kept = 0;
+  for (let i = 0; i < end; i++) if (!isSpace(s.charCodeAt(i)) && ++kept > needed) return true;
+  return false;
 }
 
 /** True for the UTF-16 units that `\s` matches. */
@@ -132,7 +136,7 @@ function longestWeekday(): number {
 
 /** Parses a whole string as a date with an optional time after it. */
 function parseDay(input: string): string | null {
-  if (input.length > 2 * MAX_DAY_TEXT && cleanLengthAtLeast(input) > MAX_DAY_TEXT) return null;
+  if (input.length > 2 * MAX_DAY_TEXT && cleanLongerThan(input, MAX_DAY_TEXT)) return null;
   const s = clean(input);
   if (s.length < 4 || s.length > MAX_DAY_TEXT) return null;
   let m = ISO.exec(s);

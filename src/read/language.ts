@@ -83,18 +83,55 @@ function letterWidth(s: string, i: number): number {
   return LETTER.test(pair ? s.slice(i, i + 2) : s[i]) ? (pair ? 2 : 1) : 0;
 }
 
+/**
+ * For an all-ASCII `s`: per language (in `codes` order) the stopwords among its lower-cased letter
+ * runs, in one pass and without lower-casing all of `s`. Null when `s` holds a non-ASCII character
+ * (scripts and case mapping then need the general path). Text without letters has no hits, so it
+ * falls back to "en" as in the general path.
+ */
+function asciiStopwordHits(s: string, byWord: Map<string, number[]>, maxLength: number, languages: number): number[] | null {
+  const hits = new Array<number>(languages).fill(0);
+  /** Start of the current letter run (-1: none) and whether it holds an upper-case letter. */
+  let start = -1;
+  let upper = false;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    if (c >= 128) return null;
+    const lowerLetter = c >= 97 && c <= 122;
+    if (lowerLetter || (c >= 65 && c <= 90)) {
+      if (start < 0) {
+        start = i;
+        upper = false;
+      }
+      if (!lowerLetter) upper = true;
+      continue;
+    }
+    if (start >= 0 && i - start <= maxLength) {
+      const w = s.slice(start, i);
+      const ks = byWord.get(upper ? w.toLowerCase() : w);
+      if (ks) for (const k of ks) hits[k]++;
+    }
+    start = -1;
+  }
+  return hits;
+}
+
 /** ISO 639-1 code of the language a text is most likely written in ("en" by default). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
-  const { letters, scripts } = countLetters(sample);
-  if (letters === 0) return "en";
-  for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
   const { codes, byWord, maxLength } = stopwordIndex(languageCues().stopwords);
-  const hitsOf = codes.map(() => 0);
-  forEachShortWord(sample.toLowerCase(), maxLength, (w) => {
-    const ks = byWord.get(w);
-    if (ks) for (const k of ks) hitsOf[k]++;
-  });
+  let hitsOf = asciiStopwordHits(sample, byWord, maxLength, codes.length);
+  if (hitsOf === null) {
+    const { letters, scripts } = countLetters(sample);
+    if (letters === 0) return "en";
+    for (let k = 0; k < SCRIPTS.length; k++) if (scripts[k] / letters > 0.3) return SCRIPTS[k].code;
+    const counts = codes.map(() => 0);
+    forEachShortWord(sample.toLowerCase(), maxLength, (w) => {
+      const ks = byWord.get(w);
+      if (ks) for (const k of ks) counts[k]++;
+    });
+    hitsOf = counts;
+  }
   let best = "en";
   let bestHits = 0;
   let second = 0;

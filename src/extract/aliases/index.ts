@@ -1,7 +1,8 @@
-import type { Doc, EntityType, Mention, MentionForm, Token } from "../../model.js";
+import type { Doc, EntityType, Mention, MentionForm, Region, Token } from "../../model.js";
 import { span } from "../../model.js";
 import { foldName, isDemonym, lookupCountry, lookupPlaceLoose } from "../../lexicon/index.js";
 import { AGENT, aliasPatterns, type AliasPatterns, type Cue } from "./patterns.js";
+import { insideAny, skippedRanges } from "../times/index.js";
 
 /** Most tokens a name found by an alias pattern may span. */
 const MAX_NAME_TOKENS = 8;
@@ -157,7 +158,7 @@ class AliasContext {
 export function findAliases(doc: Doc): void {
   if (doc.tokens.length === 0) return;
   const cx = new AliasContext(doc, aliasPatterns());
-  const skip = skippedRanges(doc);
+  const skip = skippedRanges(doc, ALIAS_SKIPPED);
   for (let i = 0; i < cx.tokens.length; i++) {
     const t = cx.tokens[i];
     if (t.kind !== "word") continue;
@@ -167,7 +168,8 @@ export function findAliases(doc: Doc): void {
       w = w.toLowerCase();
       if (!cx.pat.firstWords.has(w)) continue;
     }
-    if (inRanges(skip, t.start)) continue;
+    // the token's first character inside a skipped region
+    if (insideAny(skip, t.start, t.start + 1)) continue;
     for (const mark of cx.pat.marks.get(w) ?? []) {
       const end = matchWords(cx, i, mark.words);
       if (end < 0) continue;
@@ -209,14 +211,8 @@ function upperInitial(w: string): boolean {
   return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_INITIAL.test(w);
 }
 
-/** Offsets of credit and boilerplate regions, where no alias is looked for. */
-function skippedRanges(doc: Doc): [number, number][] {
-  return doc.regions.filter((r) => r.kind === "credit" || r.kind === "boilerplate").map((r) => [r.start, r.end]);
-}
-
-function inRanges(ranges: [number, number][], at: number): boolean {
-  return ranges.some(([s, e]) => at >= s && at < e);
-}
+/** Region kinds where no alias is looked for. */
+const ALIAS_SKIPPED: ReadonlySet<Region["kind"]> = new Set(["credit", "boilerplate"]);
 
 /** Matches plain cue words from token `i`; returns the token index after them, or -1. */
 function matchWords(cx: AliasContext, i: number, words: string[]): number {

@@ -1,4 +1,4 @@
-import type { Doc, Entity, EntityType, Mention } from "../../model.js";
+import type { Doc, Entity, EntityType, Geo, Mention, MentionForm } from "../../model.js";
 import { span } from "../../model.js";
 import { isDemonym, lookupCountry, lookupKnownOrganization } from "../../lexicon/index.js";
 import { isAcronym } from "../aliases/index.js";
@@ -116,12 +116,44 @@ class TextInfo {
   }
 }
 
-/** What coreference knows about one mention. */
-interface Item {
-  m: Mention;
-  info: TextInfo;
-  words: string[];
-  acronym: boolean;
+/**
+ * What coreference knows about one mention. Mentions come in many object shapes (each names rule builds
+ * its own), so every field coreference reads is copied here once, into one shape; only `entity` is
+ * written back to `m`.
+ */
+class Item {
+  readonly id: string;
+  /** UTF-16 offsets into `doc.text`, as on the mention. */
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly type: EntityType;
+  readonly form: MentionForm;
+  readonly geo: Geo | undefined;
+  /** `attributes.soCalled === true` on the mention. */
+  readonly soCalled: boolean;
+  /** The mention's `attributes.unionOf` when it is an array. */
+  readonly unionOf: unknown[] | undefined;
+  readonly words: string[];
+  readonly acronym: boolean;
+
+  constructor(
+    readonly m: Mention,
+    readonly info: TextInfo,
+  ) {
+    this.id = m.id;
+    this.start = m.start;
+    this.end = m.end;
+    this.text = m.text;
+    this.type = m.type;
+    this.form = m.form;
+    this.geo = m.geo;
+    const a = m.attributes;
+    this.soCalled = a !== undefined && a.soCalled === true;
+    this.unionOf = a !== undefined && Array.isArray(a.unionOf) ? a.unionOf : undefined;
+    this.words = info.words;
+    this.acronym = this.form === "acronym" || info.acronym;
+  }
 }
 
 /** The lexicon lookups coreference uses; replaceable in tests. */
@@ -161,15 +193,14 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
   const items: Item[] = [];
   for (const m of doc.mentions) {
     if (UNRESOLVED_FORMS.has(m.form)) continue;
-    const info = infoOf(m.text);
-    items.push({ m, info, words: info.words, acronym: m.form === "acronym" || info.acronym });
+    items.push(new Item(m, infoOf(m.text)));
   }
   const cl = new Clusters(items.length);
   // Index (by mention id) only the mentions alias links name; the last of equal ids wins, as in a full index.
   const linked = new Set<string>();
   for (const link of doc.aliasLinks) linked.add(link.of).add(link.alias);
   const idx = new Map<string, number>();
-  if (linked.size > 0) for (let i = 0; i < items.length; i++) if (linked.has(items[i].m.id)) idx.set(items[i].m.id, i);
+  if (linked.size > 0) for (let i = 0; i < items.length; i++) if (linked.has(items[i].id)) idx.set(items[i].id, i);
 
   const aliasSide = new Set<number>();
   const ofSide = new Set<number>();
@@ -182,9 +213,9 @@ export function resolveCoreference(doc: Doc, lex: CorefLexicon = defaultLexicon)
     ofSide.add(a);
   }
   mergeByKey(cl, items, (it) => it.info.exact || undefined, "coref/exact-name");
-  mergeByKey(cl, items, (it) => (it.m.type === "place" ? it.info.placeKey() : undefined), "coref/place-variant");
-  mergeByKey(cl, items, (it) => (it.m.type === "place" && it.m.geo?.geonameId ? String(it.m.geo.geonameId) : undefined), "coref/same-place");
-  mergeByKey(cl, items, (it) => (it.m.type === "organization" ? it.info.knownOrgKey() : undefined), "coref/known-organization");
+  mergeByKey(cl, items, (it) => (it.type === "place" ? it.info.placeKey() : undefined), "coref/place-variant");
+  mergeByKey(cl, items, (it) => (it.type === "place" && it.geo?.geonameId ? String(it.geo.geonameId) : undefined), "coref/same-place");
+  mergeByKey(cl, items, (it) => (it.type === "organization" ? it.info.knownOrgKey() : undefined), "coref/known-organization");
   const seenText = new Set<TextInfo>();
   const reps: number[] = [];
   items.forEach((it, i) => {
@@ -219,7 +250,7 @@ function mergeAcronyms(cl: Clusters, items: Item[], reps: number[]): void {
   const byInitials = new Map<string, number[]>();
   reps.forEach((i) => {
     const it = items[i];
-    if (it.acronym || (it.m.type !== "organization" && it.m.type !== "place")) return;
+    if (it.acronym || (it.type !== "organization" && it.type !== "place")) return;
     for (const c of it.info.acronymCandidates()) {
       const list = byInitials.get(c) ?? [];
       list.push(i);
@@ -228,8 +259,8 @@ function mergeAcronyms(cl: Clusters, items: Item[], reps: number[]): void {
   });
   reps.forEach((i) => {
     const it = items[i];
-    if (!it.acronym || it.m.type === "person") return;
-    let cands = byInitials.get(acronymLetters(it.m.text));
+    if (!it.acronym || it.type === "person") return;
+    let cands = byInitials.get(acronymLetters(it.text));
     if (!cands) return;
     const country = it.info.countryName();
     const org = it.info.knownOrgKey();
@@ -248,7 +279,7 @@ function mergeAcronyms(cl: Clusters, items: Item[], reps: number[]): void {
 function mergeNameSubsequences(cl: Clusters, items: Item[], reps: number[], cw: CorefWords): void {
   const byEnds = new Map<string, { i: number; core: string[] }[]>();
   for (const i of reps) {
-    if (items[i].m.type !== "person") continue;
+    if (items[i].type !== "person") continue;
     const core = items[i].words.filter((w) => !cw.articles.has(w));
     if (core.length < 2) continue;
     push(byEnds, `${core[0]}|${core[core.length - 1]}`, { i, core });
@@ -278,7 +309,7 @@ function isSubsequence(short: string[], long: string[]): boolean {
  */
 function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[], lex: CorefLexicon): Set<number> {
   const longBy = new Map<string, number[]>();
-  const keys = items.map((it) => (it.m.type === "person" ? it.info.personKeys() : undefined));
+  const keys = items.map((it) => (it.type === "person" ? it.info.personKeys() : undefined));
   const isRep = new Set(reps);
   keys.forEach((k, i) => {
     if (!k || !isRep.has(i)) return;
@@ -289,7 +320,7 @@ function mergeShortForms(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
   const warned = new Set<string>();
   keys.forEach((k, i) => {
     const key = k?.short !== undefined ? `s:${k.short}` : k?.kunya !== undefined ? `k:${k.kunya}` : undefined;
-    if (key === undefined || lex.isDemonym(items[i].m.text)) return;
+    if (key === undefined || lex.isDemonym(items[i].text)) return;
     shortKeyed.add(i);
     if (!isRep.has(i)) return;
     const own = cl.find(i);
@@ -323,10 +354,10 @@ function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
   const byHead = new Map<string, number[]>();
   for (const i of reps) {
     const w = items[i].words;
-    if (items[i].m.type === "organization" && w.length >= 2 && cw.orgHeadNouns.has(w[w.length - 1])) push(byHead, w[w.length - 1], i);
+    if (items[i].type === "organization" && w.length >= 2 && cw.orgHeadNouns.has(w[w.length - 1])) push(byHead, w[w.length - 1], i);
   }
   if (byHead.size === 0) return;
-  const taken = items.map((it) => it.m).sort((a, b) => a.start - b.start);
+  const taken = items.slice().sort((a, b) => a.start - b.start);
   const maxLen = taken.reduce((n, m) => Math.max(n, m.end - m.start), 0);
   const covered = (start: number, end: number): boolean => {
     let lo = 0;
@@ -348,12 +379,12 @@ function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
     if (!cands || toks[t + 2]?.text === "of") continue;
     const start = toks[t].start;
     const end = toks[t + 1].end;
-    const earlier = cands.filter((c) => items[c].m.end <= start);
+    const earlier = cands.filter((c) => items[c].end <= start);
     const roots = new Set(earlier.map((c) => cl.find(c)));
     if (roots.size !== 1 || covered(start, end)) continue;
     const m: Mention = { id: `c${added.length + 1}`, ...span(doc.text, start, end), type: "organization", rule: "coref/org-head-noun", confidence: 0.6, form: "nominal" };
     const i = cl.add();
-    items.push({ m, info: new TextInfo(m.text, cw, NO_LEXICON), words: nameWords(m.text), acronym: false });
+    items.push(new Item(m, new TextInfo(m.text, cw, NO_LEXICON)));
     cl.union([...roots][0], i, "coref/org-head-noun");
     added.push(m);
   }
@@ -386,7 +417,7 @@ interface BuildContext {
 /** One entity per cluster, ids "e1", "e2", … in order of first mention; sets `mention.entity`. */
 function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] {
   const order = items.map((_, i) => i);
-  if (items.some((it, i) => i > 0 && it.m.start < items[i - 1].m.start)) order.sort((a, b) => items[a].m.start - items[b].m.start);
+  if (items.some((it, i) => i > 0 && it.start < items[i - 1].start)) order.sort((a, b) => items[a].start - items[b].start);
   const groups = new Map<number, number[]>();
   for (const i of order) push(groups, cl.find(i), i);
   const entities: Entity[] = [];
@@ -401,7 +432,7 @@ function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] 
   if (!unions) return entities;
   // the last of equal mention ids wins
   const entityOfMention = new Map<string, string>();
-  for (const members of groups.values()) for (const i of members) entityOfMention.set(items[i].m.id, items[i].m.entity!);
+  for (const members of groups.values()) for (const i of members) entityOfMention.set(items[i].id, items[i].m.entity!);
   for (const e of entities) {
     const union = e.attributes?.unionOf;
     if (!Array.isArray(union)) continue;
@@ -413,10 +444,10 @@ function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] 
 
 /** The entity of one cluster: its type, fullest name, aliases, mentions, geo and merge rules. */
 function makeEntity(id: string, members: number[], items: Item[], rules: string[], bx: BuildContext): Entity {
-  const ms = members.map((i) => items[i].m);
+  const ms = members.map((i) => items[i]);
   const type = majorityType(ms);
   const nameIdx = pickName(members, items, type, bx);
-  const name = items[nameIdx].m.text;
+  const name = items[nameIdx].text;
   const nameKey = items[nameIdx].info.exact;
   const aliases: string[] = [];
   /** Exact keys of the name and the aliases so far (few: a linear search is enough). */
@@ -425,10 +456,10 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
     const it = items[i];
     const k = it.info.exact;
     if (seen.includes(k) || bx.short.has(i)) continue;
-    const isAlias = bx.aliasSide.has(i) || bx.ofSide.has(i) || it.acronym || it.m.form === "alias" || knownAlias(it, items[nameIdx]);
+    const isAlias = bx.aliasSide.has(i) || bx.ofSide.has(i) || it.acronym || it.form === "alias" || knownAlias(it, items[nameIdx]);
     if (!isAlias) continue;
     seen.push(k);
-    aliases.push(it.m.text);
+    aliases.push(it.text);
   }
   const spans: Entity["mentions"] = [];
   for (const m of byPosition(ms)) {
@@ -442,16 +473,14 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
     aliases,
     mentions: spans,
   };
-  const geo = (items[nameIdx].m.geo ? items[nameIdx].m : ms.find((m) => m.type === "place" && m.geo))?.geo;
+  const geo = items[nameIdx].geo || ms.find((m) => m.type === "place" && m.geo)?.geo;
   if (type === "place" && geo) e.geo = geo;
   let soCalled = false;
   /** The first mention's `unionOf` list, if any has one. */
   let union: unknown[] | undefined;
   for (const m of ms) {
-    const a = m.attributes;
-    if (!a) continue;
-    if (a.soCalled === true) soCalled = true;
-    if (union === undefined && Array.isArray(a.unionOf)) union = a.unionOf;
+    if (m.soCalled) soCalled = true;
+    if (union === undefined) union = m.unionOf;
   }
   const attributes: Record<string, unknown> = { rules };
   if (soCalled) attributes.soCalled = true;
@@ -460,8 +489,8 @@ function makeEntity(id: string, members: number[], items: Item[], rules: string[
   return e;
 }
 
-/** Mentions by start, then end: `ms` itself when already so ordered, else a sorted copy. */
-function byPosition(ms: Mention[]): Mention[] {
+/** Items by start, then end: `ms` itself when already so ordered, else a sorted copy. */
+function byPosition(ms: Item[]): Item[] {
   for (let k = 1; k < ms.length; k++) {
     const a = ms[k - 1];
     const b = ms[k];
@@ -472,13 +501,13 @@ function byPosition(ms: Mention[]): Mention[] {
 
 /** A known organization's other name found in the text ("ISIS" beside "Islamic State"). */
 function knownAlias(it: Item, nameItem: Item): boolean {
-  if (it.m.type !== "organization" || nameItem.m.type !== "organization") return false;
+  if (it.type !== "organization" || nameItem.type !== "organization") return false;
   const k = it.info.knownOrgKey();
   return k !== undefined && k === nameItem.info.knownOrgKey();
 }
 
 /** The most common type among the mentions; ties go to the earliest mention's type. */
-function majorityType(ms: Mention[]): EntityType {
+function majorityType(ms: Item[]): EntityType {
   const count = new Map<EntityType, number>();
   for (const m of ms) count.set(m.type, (count.get(m.type) ?? 0) + 1);
   let best = ms[0].type;
@@ -499,7 +528,7 @@ function pickName(members: number[], items: Item[], type: EntityType, bx: BuildC
     for (const i of members) {
       if (!inNameTier(tier, i, items, bx)) continue;
       if (best < 0 || items[i].words.length > items[best].words.length) best = i;
-      if (type === "place" && !endsGeneric(items[i].m.text, items[i].words, bx.cw) && (bestBare < 0 || items[i].words.length > items[bestBare].words.length)) bestBare = i;
+      if (type === "place" && !endsGeneric(items[i].text, items[i].words, bx.cw) && (bestBare < 0 || items[i].words.length > items[bestBare].words.length)) bestBare = i;
     }
     if (bestBare >= 0) return bestBare;
     if (best >= 0) return best;
@@ -513,7 +542,7 @@ function pickName(members: number[], items: Item[], type: EntityType, bx: BuildC
  */
 function inNameTier(tier: number, i: number, items: Item[], bx: BuildContext): boolean {
   const it = items[i];
-  if (tier === 0) return !bx.short.has(i) && !it.acronym && !bx.aliasSide.has(i) && it.m.form !== "alias" && it.m.form !== "short";
-  if (tier === 1) return !bx.short.has(i) && !it.acronym && it.m.form !== "nominal";
+  if (tier === 0) return !bx.short.has(i) && !it.acronym && !bx.aliasSide.has(i) && it.form !== "alias" && it.form !== "short";
+  if (tier === 1) return !bx.short.has(i) && !it.acronym && it.form !== "nominal";
   return true;
 }

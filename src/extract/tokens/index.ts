@@ -137,12 +137,20 @@ function scan(text: string, from: number, to: number, emit: (start: number, end:
   }
 }
 
-/** Splits `text[from, to)` into tokens (absolute offsets). */
-export function tokenizeRange(text: string, from = 0, to = text.length): Omit<Token, "sentence">[] {
-  const out: Omit<Token, "sentence">[] = [];
+/**
+ * The token `text[start, end)` (UTF-16 offsets), its `sentence` -1 until `tokenize` sets it. Every token
+ * is built here, so all share one object shape (later stages read tokens in hot loops).
+ */
+function makeToken(text: string, start: number, end: number): Token {
+  const t = text.slice(start, end);
+  return { start, end, text: t, kind: kindOf(t), sentence: -1 };
+}
+
+/** Splits `text[from, to)` into tokens (absolute offsets); their `sentence` is -1. */
+export function tokenizeRange(text: string, from = 0, to = text.length): Token[] {
+  const out: Token[] = [];
   scan(text, from, to, (start, end) => {
-    const t = text.slice(start, end);
-    out.push({ start, end, text: t, kind: kindOf(t) });
+    out.push(makeToken(text, start, end));
   });
   return out;
 }
@@ -170,8 +178,7 @@ export function tokenize(doc: Doc): void {
   };
   let prev: Token | undefined;
   scan(text, 0, text.length, (start, end) => {
-    const tt = text.slice(start, end);
-    const t: Token = { start, end, text: tt, kind: kindOf(tt), sentence: -1 };
+    const t = makeToken(text, start, end);
     if (prev && t.start > prev.end) {
       const breaks = lineBreaksBetween(text, prev.end, t.start);
       if (breaks > 0) {
