@@ -1,10 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Tagger, loadTagger } from "../../../src/extract/tagger/index.js";
-import { FEATURES_PER_TOKEN, sentenceFeatures } from "../../../src/extract/tagger/features.js";
-import { NUM_LABELS } from "../../../src/extract/tagger/decode.js";
-import { quantizedWeight } from "../../../src/extract/tagger/model.js";
-import { tinyExamples, tinyTagger } from "./tiny.js";
+import { assertScoresMatchTrainingFeatures, tinyExamples, tinyTagger } from "./tiny.js";
 
 /** Sentences with repeated words and multi-word lexicon names. */
 const LEXICON_SENTENCES = [
@@ -39,22 +36,5 @@ test("the word store and lookup tables stay within their limits and never change
 });
 
 test("runtime emissions with the lexicon equal the sum over the training features", () => {
-  const tagger = loadTagger();
-  const { scale, bucketBits } = tagger.model;
-  const sentences = LEXICON_SENTENCES;
-  for (const words of sentences) {
-    const feats = new Int32Array(words.length * FEATURES_PER_TOKEN);
-    sentenceFeatures(words, (1 << bucketBits) - 1, tagger.lexicon, new Map(), feats);
-    const got = tagger.scores(words);
-    for (let i = 0; i < words.length; i++) {
-      for (let y = 0; y < NUM_LABELS; y++) {
-        let want = 0;
-        for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
-          const b = feats[i * FEATURES_PER_TOKEN + k];
-          if (b >= 0) want += quantizedWeight(tagger.model, b, y) * scale;
-        }
-        assert.ok(Math.abs(got[i * NUM_LABELS + y] - want) < 1e-6, `${words.join(" ")}: token ${i} label ${y}`);
-      }
-    }
-  }
+  assertScoresMatchTrainingFeatures(loadTagger(), LEXICON_SENTENCES);
 });

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { toExample } from "../../../src/extract/tagger/train.js";
 import { LABELS } from "../../../src/extract/tagger/decode.js";
-import { tinyExamples, tinyTagger, trainTinyBin } from "./tiny.js";
+import { assertScoresMatchTrainingFeatures, tinyExamples, tinyTagger, trainTinyBin } from "./tiny.js";
 
 test("toExample re-tokenizes like the runtime and keeps gold spans", () => {
   const cases: { name: string; tokens: string[]; spans: { start: number; end: number; type: "person" | "organization" | "place" }[]; words: string[]; labels: string[] }[] = [
@@ -52,26 +52,6 @@ test("training is deterministic: same data → same bytes", () => {
   assert.ok(trainTinyBin().equals(trainTinyBin()));
 });
 
-test("runtime emissions (cached per word) equal the sum over the training features", async () => {
-  const { sentenceFeatures, FEATURES_PER_TOKEN } = await import("../../../src/extract/tagger/features.js");
-  const { NUM_LABELS } = await import("../../../src/extract/tagger/decode.js");
-  const { quantizedWeight } = await import("../../../src/extract/tagger/model.js");
-  const tagger = tinyTagger();
-  const { scale, bucketBits } = tagger.model;
-  const sentences = [["John", "Smith", "visited", "Damascus", "."], ["Raqqa"], ["the", "Islamic", "State", "in", "Iraq", "and", "Syria", "."]];
-  for (const words of sentences) {
-    const feats = new Int32Array(words.length * FEATURES_PER_TOKEN);
-    sentenceFeatures(words, (1 << bucketBits) - 1, undefined, new Map(), feats);
-    const got = tagger.scores(words);
-    for (let i = 0; i < words.length; i++) {
-      for (let y = 0; y < NUM_LABELS; y++) {
-        let want = 0;
-        for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
-          const b = feats[i * FEATURES_PER_TOKEN + k];
-          if (b >= 0) want += quantizedWeight(tagger.model, b, y) * scale;
-        }
-        assert.ok(Math.abs(got[i * NUM_LABELS + y] - want) < 1e-6, `${words.join(" ")}: token ${i} label ${y}`);
-      }
-    }
-  }
+test("runtime emissions (cached per word) equal the sum over the training features", () => {
+  assertScoresMatchTrainingFeatures(tinyTagger(), [["John", "Smith", "visited", "Damascus", "."], ["Raqqa"], ["the", "Islamic", "State", "in", "Iraq", "and", "Syria", "."]]);
 });
