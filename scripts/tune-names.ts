@@ -3,13 +3,14 @@
  * retrained tagger comes with thresholds fitted to its confidences.
  *
  *   npm run train -- --heldout-model /tmp/heldout      # a model trained without the held-out documents
- *   npx tsx scripts/tune-names.ts --model /tmp/heldout [--write] [--data DIR]
+ *   npx tsx scripts/tune-names.ts --model /tmp/heldout [--write | --score-only] [--data DIR]
  *
  * The held-out documents are those the training script scores (every `config.heldOutEvery`-th document of each
  * corpus). They go through the full pipeline with the held-out model, and the thresholds are chosen by
  * coordinate ascent on the mean exact-span F1 over the objective corpora (CrossNER, UNER, Wikigold,
  * Re-DocRED; GUM marks whole noun phrases and is only reported). The seed and the shared eval corpus are scored
- * as a guard, never optimized. Test files are never read. `--write` stores the chosen thresholds.
+ * as a guard, never optimized. Test files are never read. `--write` stores the chosen thresholds;
+ * `--score-only` prints the held-out scores under the thresholds in force (to weigh a code change).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -41,18 +42,21 @@ interface Args {
   model: string;
   data: string;
   write: boolean;
+  /** Only score the thresholds in force (to compare code changes on held-out data). */
+  scoreOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Partial<Args> = { data: path.join(SHARED, "data"), write: false };
+  const args: Partial<Args> = { data: path.join(SHARED, "data"), write: false, scoreOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--model") args.model = path.resolve(argv[++i]);
     else if (a === "--data") args.data = path.resolve(argv[++i]);
     else if (a === "--write") args.write = true;
+    else if (a === "--score-only") args.scoreOnly = true;
     else throw new Error(`unknown option ${a}`);
   }
-  if (!args.model) throw new Error("usage: tune-names.ts --model DIR [--write] [--data DIR]");
+  if (!args.model) throw new Error("usage: tune-names.ts --model DIR [--write | --score-only] [--data DIR]");
   return args as Args;
 }
 
@@ -135,6 +139,7 @@ async function main(): Promise<void> {
   let best = start;
   let bestScore = objective(startF1);
   process.stderr.write(`current thresholds: objective ${bestScore.toFixed(4)} (${fmt(startF1)})\n`);
+  if (args.scoreOnly) return;
   for (let round = 0; round < 2; round++) {
     let changed = false;
     for (const [group, key] of KEYS) {

@@ -261,6 +261,11 @@ export class NameContext {
   private readonly sentenceOf: Int32Array;
   /** True when the statistical tagger ran over the document (its silence then counts as evidence). */
   taggerUsed = false;
+  /**
+   * Tagger spans below the confidence floor (set by `names/tagger-filter`): never mentions themselves, but
+   * still evidence against a weak rule candidate that types the very same span otherwise.
+   */
+  unsureTagger: Candidate[] = [];
 
   constructor(readonly doc: Doc) {
     this.text = doc.text;

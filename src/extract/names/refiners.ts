@@ -157,7 +157,10 @@ export const filterTagger: Refiner = {
       const s = ctx.text.slice(c.start, c.end);
       if (!NAME_START.test(s)) return false;
       const oneWord = !SPACE.test(s);
-      if (c.confidence < (oneWord ? floor.oneWord : floor.longer)) return false;
+      if (c.confidence < (oneWord ? floor.oneWord : floor.longer)) {
+        ctx.unsureTagger.push(c);
+        return false;
+      }
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
       return true;
@@ -403,10 +406,27 @@ function weakFloor(text: string, t: Candidate, r: Candidate): number {
 }
 
 /**
+ * Adds to `dropped` each weak, not cue-typed rule candidate whose very span the tagger typed otherwise below
+ * its confidence floor ("Carey" a person to the tagger, a place to the gazetteer): unsure evidence is no
+ * mention of its own, but it is enough to doubt a weak rule.
+ */
+function dropContradicted(ctx: NameContext, cands: readonly Candidate[], dropped: Set<Candidate>): void {
+  if (ctx.unsureTagger.length === 0) return;
+  const unsure = new Map<string, Candidate["type"]>();
+  for (const u of ctx.unsureTagger) unsure.set(`${u.start}:${u.end}`, u.type);
+  for (const r of cands) {
+    if (r.rule === "tagger" || dropped.has(r) || TYPED_BY_CUE.has(r.rule) || ruleStrength(r) !== "weak") continue;
+    const type = unsure.get(`${r.start}:${r.end}`);
+    if (type !== undefined && type !== r.type) dropped.add(r);
+  }
+}
+
+/**
  * Settles rule–tagger overlaps by evidence strength. A weak rule candidate that overlaps a confident
  * tagger span with another boundary or type is dropped; so is a strong non-grammar one that the tagger
  * span strictly contains. Agreeing candidates (same span and type, or same span and a cue-word type) keep
- * the rule and list both sources.
+ * the rule and list both sources. A weak rule that an unsure tagger span types otherwise is dropped too
+ * (`dropContradicted`).
  * Every surviving candidate records `attributes.sources`; a tagger span that won records `overruled`.
  */
 export const weighEvidence: Refiner = {
@@ -436,6 +456,7 @@ export const weighEvidence: Refiner = {
         break;
       }
     }
+    dropContradicted(ctx, cands, dropped);
     const kept = keepWhere(cands, (c) => !dropped.has(c));
     for (const c of kept) {
       if (c.attributes === undefined) c.attributes = { sources: [c.rule] };

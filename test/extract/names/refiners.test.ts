@@ -138,6 +138,25 @@ test("evidence: the tagger overrules weak rules and longer names, never grammar 
   }
 });
 
+test("evidence: a tagger span below the floor is no mention but still doubts a weak rule typing the same span otherwise", () => {
+  const below = nameThresholds().minConfidence.oneWord / 2;
+  const cases: { name: string; text: string; rule: [string, string, Partial<Candidate>]; tagger: [string, Partial<Candidate>]; want: string[] }[] = [
+    { name: "another type drops a weak gazetteer hit", text: "Carey said", rule: ["Carey", "names/gazetteer", { type: "place", confidence: 0.8 }], tagger: ["Carey", { type: "person", confidence: below }], want: [] },
+    { name: "the same type keeps the rule", text: "Carey said", rule: ["Carey", "names/gazetteer", { type: "place", confidence: 0.8 }], tagger: ["Carey", { type: "place", confidence: below }], want: ["place:Carey"] },
+    { name: "another span keeps the rule", text: "Carey Smith said", rule: ["Carey", "names/gazetteer", { type: "place", confidence: 0.8 }], tagger: ["Carey Smith", { type: "person", confidence: below }], want: ["place:Carey"] },
+    { name: "a strong rule stays", text: "Syria said", rule: ["Syria", "names/country", { type: "place", confidence: 0.95 }], tagger: ["Syria", { type: "person", confidence: below }], want: ["place:Syria"] },
+    { name: "a cue-typed rule stays", text: "the Nour Brigades said", rule: ["Nour Brigades", "names/org-cue", {}], tagger: ["Nour Brigades", { type: "person", confidence: below }], want: ["organization:Nour Brigades"] },
+  ];
+  for (const c of cases) {
+    const [rsub, rule, rover] = c.rule;
+    const [tsub, tover] = c.tagger;
+    const ctx = ctxOf(c.text);
+    ctx.taggerUsed = true;
+    const filtered = filterTagger.refine(ctx, [at(c.text, rsub, { rule, ...rover }), at(c.text, tsub, { rule: "tagger", ...tover })]);
+    assert.deepEqual(show(c.text, weighEvidence.refine(ctx, filtered)), c.want, c.name);
+  }
+});
+
 test("a tagger span that won records the rules it overruled", () => {
   const text = "the New Democratic Party won";
   const out = weighEvidence.refine(ctxOf(text), [at(text, "Democratic Party", { rule: "names/org-cue" }), at(text, "New Democratic Party", { rule: "tagger", confidence: 0.9 })]);
