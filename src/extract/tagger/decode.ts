@@ -5,6 +5,11 @@ export const TYPES: readonly EntityType[] = ["person", "organization", "place"];
 const TYPE_TAGS = ["PER", "ORG", "LOC"];
 const PARTS = ["B", "I", "L", "U"] as const;
 
+/** Parts B, L and U as numbers (index in B, I, L, U order): label y ≥ 1 has part (y − 1) % 4. */
+export const PART_B = 0;
+export const PART_L = 2;
+export const PART_U = 3;
+
 /** BILOU labels: 0 = O, then B/I/L/U for each type: label = 1 + 4 * typeIndex + part. */
 export const LABELS: readonly string[] = ["O", ...TYPE_TAGS.flatMap((t) => PARTS.map((p) => `${p}-${t}`))];
 /** Number of labels (13). */
