@@ -26,7 +26,7 @@ import {
   type LexiconFeatures,
   type TokenInfo,
 } from "./features.js";
-import { NUM_LABELS, PART_B, PART_L, PART_U, Scratch, TYPES, margins, viterbi } from "./decode.js";
+import { NUM_LABELS, PART_B, PART_L, PART_U, Scratch, TYPES, backward, marginAt, viterbi } from "./decode.js";
 import type { TaggerWeights } from "./model.js";
 
 /** A tagged name over word indices [start, end). */
@@ -94,7 +94,6 @@ export class Tagger {
   private readonly slots = new Int32Array(FEATURES_PER_TOKEN);
   private em = new Float64Array(0);
   private labels = new Int32Array(0);
-  private marg = new Float64Array(0);
   private readonly scratch = new Scratch();
   /** Integer sums of one token's rarer quantized pair-feature weights (exact: |sum| < 2^31). */
   private readonly acc = new Int32Array(NUM_LABELS);
@@ -396,7 +395,6 @@ export class Tagger {
       const size = Math.max(n * L, 2 * this.em.length);
       this.em = new Float64Array(size);
       this.labels = new Int32Array(size);
-      this.marg = new Float64Array(size);
     }
     if (this.ids.length < n) {
       const size = Math.max(n, 2 * this.ids.length);
@@ -518,8 +516,8 @@ export class Tagger {
 
   /**
    * Decodes the n words in `ids` (1 ≤ n ≤ `MAX_WORDS`) and passes their names to `onName` in order, word
-   * indices shifted by `offset`. Names are read off the labels as `spansOf` reads them; margins are computed
-   * from the first name's start to the last name's end.
+   * indices shifted by `offset`. Names are read off the labels as `spansOf` reads them; the backward pass
+   * runs down to the first name's start, and margins are computed at the names' tokens only.
    */
   private decode(n: number, offset: number, onName: NameSink): void {
     const em = this.emissions(n);
@@ -546,11 +544,11 @@ export class Tagger {
       }
     }
     if (count === 0) return;
-    const marg = this.marg;
-    margins(em, n, trans, labels, this.scratch, marg, found[0], found[count - 2]);
+    const scratch = this.scratch;
+    backward(em, n, trans, scratch, found[0]);
     for (let k = 0; k < count; k += 3) {
       let m = Infinity;
-      for (let i = found[k]; i < found[k + 1]; i++) m = Math.min(m, marg[i]);
+      for (let i = found[k]; i < found[k + 1]; i++) m = Math.min(m, marginAt(scratch, labels, i));
       const margin = Number.isFinite(m) ? Math.max(0, m) : 1e6;
       onName(offset + found[k], offset + found[k + 1], TYPES[found[k + 2]], margin / (margin + this.marginScale), margin);
     }
