@@ -1,6 +1,6 @@
 import type { Doc, Mention } from "../../model.js";
 import { span } from "../../model.js";
-import { tagMentions } from "../tagger/index.js";
+import { TAGGER_RULE, forEachTaggedName } from "../tagger/index.js";
 import type { Tagger } from "../tagger/index.js";
 import { NameContext } from "./context.js";
 import type { Candidate, Recognizer } from "./context.js";
@@ -26,7 +26,14 @@ export function useNameTagger(tagger: Tagger | undefined): void {
 /** The statistical tagger's candidates, or undefined (plus an info diagnostic) when no model is available. */
 function taggerCandidates(doc: Doc): Candidate[] | undefined {
   try {
-    return tagMentions(doc, taggerOverride).map((m) => ({ start: m.start, end: m.end, type: m.type, rule: m.rule, confidence: m.confidence, form: m.form }));
+    const cands: Candidate[] = [];
+    const { tokens } = doc;
+    forEachTaggedName(
+      doc,
+      (first, last, type, confidence) => cands.push({ start: tokens[first].start, end: tokens[last - 1].end, type, rule: TAGGER_RULE, confidence, form: "name" }),
+      taggerOverride,
+    );
+    return cands;
   } catch (err) {
     doc.diagnostics.push({ severity: "info", message: `names: tagger not used (${err instanceof Error ? err.message : String(err)})`, rule: "names/tagger" });
     return undefined;

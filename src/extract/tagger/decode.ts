@@ -5,6 +5,11 @@ export const TYPES: readonly EntityType[] = ["person", "organization", "place"];
 const TYPE_TAGS = ["PER", "ORG", "LOC"];
 const PARTS = ["B", "I", "L", "U"] as const;
 
+/** Parts B, L and U as numbers (index in B, I, L, U order): label y ≥ 1 has part (y − 1) % 4. */
+export const PART_B = 0;
+export const PART_L = 2;
+export const PART_U = 3;
+
 /** BILOU labels: 0 = O, then B/I/L/U for each type: label = 1 + 4 * typeIndex + part. */
 export const LABELS: readonly string[] = ["O", ...TYPE_TAGS.flatMap((t) => PARTS.map((p) => `${p}-${t}`))];
 /** Number of labels (13). */
@@ -283,26 +288,39 @@ export function margins(
   from = 0,
   to = n,
 ): void {
+  backward(em, n, trans, scratch, from);
+  for (let i = from; i < to; i++) out[i] = marginAt(scratch, labels, i);
+}
+
+/**
+ * The backward pass of `margins`: best scores from each label of tokens `from .. n − 1` to the sentence end,
+ * into `scratch.beta`. Call after `viterbi` with the same scratch.
+ */
+export function backward(em: Float64Array, n: number, trans: Float64Array, scratch: Scratch, from: number): void {
   const L = NUM_LABELS;
   const W = L + 1;
-  const { alpha, beta } = scratch.ensure(n);
+  const { beta } = scratch.ensure(n);
   const { succAt, succ, bilou } = moves(trans);
   const last = (n - 1) * L;
   for (let y = 0; y < L; y++) beta[last + y] = trans[y * W + L];
   if (bilou) backwardBilou(em, n, trans, beta, from);
   else backwardMoves(em, n, trans, beta, from, succAt, succ);
-  for (let i = from; i < to; i++) {
-    const cur = i * L;
-    const yb = labels[i];
-    const top = alpha[cur + yb] + beta[cur + yb];
-    let other = -Infinity;
-    for (let y = 0; y < L; y++) {
-      if (y === yb) continue;
-      const s = alpha[cur + y] + beta[cur + y];
-      if (s > other) other = s;
-    }
-    out[i] = top - other;
+}
+
+/** The `margins` value of token i, labelled `labels[i]`, after `viterbi` and `backward` down to i or below. */
+export function marginAt(scratch: Scratch, labels: Int32Array, i: number): number {
+  const L = NUM_LABELS;
+  const { alpha, beta } = scratch;
+  const cur = i * L;
+  const yb = labels[i];
+  const top = alpha[cur + yb] + beta[cur + yb];
+  let other = -Infinity;
+  for (let y = 0; y < L; y++) {
+    if (y === yb) continue;
+    const s = alpha[cur + y] + beta[cur + y];
+    if (s > other) other = s;
   }
+  return top - other;
 }
 
 /** The backward pass of `margins` over the CSR moves, down to token `from` (token n − 1's `beta` is set). */

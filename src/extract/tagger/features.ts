@@ -204,8 +204,12 @@ export const wm1Short0Hash = (m1: TokenInfo, t: TokenInfo): number => mix2(m1.pW
 export const w0Wp1Hash = (t: TokenInfo, p1: TokenInfo): number => mix2(t.pW0Wp1, p1.lower);
 /** This word's short shape × next word. */
 export const short0Wp1Hash = (t: TokenInfo, p1: TokenInfo): number => mix2(t.pShort0Wp1, p1.lower);
+/** The part of `short3Hash` that depends on the previous word and this word only. */
+export const short3Prefix = (m1: TokenInfo, t: TokenInfo): number => mix2(T.Short3, mix2(m1.short, t.short));
+/** `short3Hash` from its `short3Prefix` and the next word's `short` hash. */
+export const short3FromPrefix = (prefix: number, p1Short: number): number => mix2(prefix, p1Short);
 /** Short shapes of the previous, this and the next word. */
-export const short3Hash = (m1: TokenInfo, t: TokenInfo, p1: TokenInfo): number => mix3(T.Short3, mix2(m1.short, t.short), p1.short);
+export const short3Hash = (m1: TokenInfo, t: TokenInfo, p1: TokenInfo): number => short3FromPrefix(short3Prefix(m1, t), p1.short);
 /** Short shape of the first word of a sentence. */
 export const firstShort0Hash = (t: TokenInfo): number => mix2(T.FirstShort0, t.short);
 /** Multi-word lexicon mark of this word (`gaz` ≠ 0 only). */

@@ -17,7 +17,8 @@ import {
   roleFeatures,
   sentenceCaseOf,
   short0Wp1Hash,
-  short3Hash,
+  short3FromPrefix,
+  short3Prefix,
   w0Wp1Hash,
   wm1Short0Hash,
   wm1W0Hash,
@@ -25,7 +26,7 @@ import {
   type LexiconFeatures,
   type TokenInfo,
 } from "./features.js";
-import { NUM_LABELS, Scratch, TYPES, margins, spansOf, viterbi } from "./decode.js";
+import { NUM_LABELS, PART_B, PART_L, PART_U, Scratch, TYPES, backward, marginAt, viterbi } from "./decode.js";
 import type { TaggerWeights } from "./model.js";
 
 /** A tagged name over word indices [start, end). */
@@ -38,6 +39,12 @@ export interface TaggedSpan {
   /** margin / (margin + marginScale): 0.5 at the model's median held-out margin, → 1 as it grows. */
   confidence: number;
 }
+
+/**
+ * Receives one tagged name: word (or token) indices [start, end), its type, its confidence and margin (see
+ * `TaggedSpan`).
+ */
+export type NameSink = (start: number, end: number, type: EntityType, confidence: number, margin: number) => void;
 
 /** Sentences longer than this many words are tagged in windows of this size. */
 const MAX_WORDS = 400;
@@ -62,6 +69,16 @@ const PAD_AFTER_ID = 1;
 const WINDOW_WORDS = 7;
 
 /**
+ * Pair table entry layout, in Int32 slots: the keys (word ids a, b), the pair's `short3Prefix`, then the
+ * first word's next-word sums and the second word's previous-word sums (`NUM_LABELS` each). An entry is
+ * padded to 128 bytes, so that one lookup touches two cache lines.
+ */
+const PAIR_STRIDE = 32;
+const PAIR_SHORT3 = 2;
+const PAIR_NEXT = 3;
+const PAIR_PREV = PAIR_NEXT + NUM_LABELS;
+
+/**
  * Runs a trained model over word sequences. Not thread-safe (reuses buffers).
  *
  * Emission scores are the training features' weights summed in parts. Per word type (word store, indexed
@@ -77,7 +94,6 @@ export class Tagger {
   private readonly slots = new Int32Array(FEATURES_PER_TOKEN);
   private em = new Float64Array(0);
   private labels = new Int32Array(0);
-  private marg = new Float64Array(0);
   private readonly scratch = new Scratch();
   /** Integer sums of one token's rarer quantized pair-feature weights (exact: |sum| < 2^31). */
   private readonly acc = new Int32Array(NUM_LABELS);
@@ -94,21 +110,22 @@ export class Tagger {
   private wordLexRow = new Int32Array(0);
   /** `wordCase` class of the word. */
   private wordCase = new Uint8Array(0);
+  /** `TokenInfo.short` of the word (its short-shape hash). */
+  private wordShort = new Int32Array(0);
   /**
    * Longest multi-word lexicon name that may start at the word (`maxSpan`; 255 when unknown), or 0 when
    * none may (not capitalised, or no lexicon).
    */
   private wordSpanMax = new Uint8Array(0);
 
-  /** Pair table: open addressing over `pairAt` (entry index or −1) with keys `pairKeys[2k], pairKeys[2k + 1]`. */
+  /** Pair table: open addressing over `pairAt` (entry index or −1) into `pairs`. */
   private readonly pairAt: Int32Array;
-  private pairKeys = new Int32Array(0);
   /**
-   * Entry k: `pairVals[2kL .. 2kL + L)` sums the pair features of the first word that depend on the second
-   * (next-word templates); `pairVals[2kL + L .. 2kL + 2L)` those of the second word that depend on the first
-   * (previous-word templates) plus the bias. Quantized integer units.
+   * Entry k at `pairs[k * PAIR_STRIDE ..]` (see `PAIR_STRIDE`): the next-word sums are the pair features of
+   * the first word that depend on the second (next-word templates); the previous-word sums those of the
+   * second word that depend on the first (previous-word templates) plus the bias. Quantized integer units.
    */
-  private pairVals = new Int32Array(0);
+  private pairs = new Int32Array(0);
   private pairCount = 0;
 
   /**
@@ -123,11 +140,16 @@ export class Tagger {
   /** Class of the last match found by `spanAt` / `lookupSpan`. */
   private spanClass = 0;
 
-  /** Per-sentence scratch: word ids, pair entry offsets (n + 1), lexicon marks, lower-cased words. */
+  /**
+   * Per-sentence scratch: word ids, pair entry offsets (n + 1), lexicon marks, lower-cased words (filled by
+   * `markSpans` on its first lookup only), names found (start, end, type index).
+   */
   private ids = new Int32Array(64);
   private pairOff = new Int32Array(65);
   private gaz = new Int32Array(64);
   private readonly lowers: string[] = [];
+  private lowersFilled = false;
+  private readonly found = new Int32Array(3 * MAX_WORDS);
 
   constructor(
     readonly model: TaggerWeights,
@@ -208,6 +230,9 @@ export class Tagger {
       const spanMax = new Uint8Array(size);
       spanMax.set(this.wordSpanMax);
       this.wordSpanMax = spanMax;
+      const short = new Int32Array(size);
+      short.set(this.wordShort);
+      this.wordShort = short;
     }
     const lower = word.toLowerCase();
     this.wordInfo[id] = info;
@@ -235,42 +260,41 @@ export class Tagger {
     const spans = capital && lex?.spanMatch !== undefined;
     this.wordSpanMax[id] = !spans ? 0 : lex.maxSpan === undefined ? 255 : Math.min(255, lex.maxSpan(lower));
     this.wordCase[id] = wordCase(word);
+    this.wordShort[id] = info.short;
     return id;
   }
 
-  /** Offset in `pairVals` of the entry of word ids (a, b), computed on first sight. */
+  /** Offset in `pairs` of the entry of word ids (a, b), computed on first sight. */
   private pairEntry(a: number, b: number): number {
-    const L = NUM_LABELS;
     const at = this.pairAt;
     const slotMask = at.length - 1;
     let s = fmix((Math.imul(a, 0x9e3779b1) ^ b) >>> 0) & slotMask;
     for (let k = at[s]; k >= 0; k = at[s]) {
-      if (this.pairKeys[2 * k] === a && this.pairKeys[2 * k + 1] === b) return 2 * k * L;
+      const o = k * PAIR_STRIDE;
+      if (this.pairs[o] === a && this.pairs[o + 1] === b) return o;
       s = (s + 1) & slotMask;
     }
     const k = this.pairCount++;
-    const capacity = this.pairKeys.length / 2;
+    const capacity = this.pairs.length / PAIR_STRIDE;
     if (k >= capacity) {
-      const size = Math.max(1024, 2 * capacity);
-      const keys = new Int32Array(2 * size);
-      keys.set(this.pairKeys);
-      this.pairKeys = keys;
-      const vals = new Int32Array(2 * size * L);
-      vals.set(this.pairVals);
-      this.pairVals = vals;
+      const grown = new Int32Array(Math.max(1024, 2 * capacity) * PAIR_STRIDE);
+      grown.set(this.pairs);
+      this.pairs = grown;
     }
     at[s] = k;
-    this.pairKeys[2 * k] = a;
-    this.pairKeys[2 * k + 1] = b;
-    const o = 2 * k * L;
+    const pairs = this.pairs;
+    const o = k * PAIR_STRIDE;
     const A = this.wordInfo[a];
     const B = this.wordInfo[b];
-    this.pairVals.fill(0, o, o + 2 * L);
-    this.addRow(this.pairVals, o, w0Wp1Hash(A, B));
-    this.addRow(this.pairVals, o, short0Wp1Hash(A, B));
-    this.addRow(this.pairVals, o + L, biasHash);
-    this.addRow(this.pairVals, o + L, wm1W0Hash(A, B));
-    this.addRow(this.pairVals, o + L, wm1Short0Hash(A, B));
+    pairs.fill(0, o, o + PAIR_STRIDE);
+    pairs[o] = a;
+    pairs[o + 1] = b;
+    pairs[o + PAIR_SHORT3] = short3Prefix(A, B);
+    this.addRow(pairs, o + PAIR_NEXT, w0Wp1Hash(A, B));
+    this.addRow(pairs, o + PAIR_NEXT, short0Wp1Hash(A, B));
+    this.addRow(pairs, o + PAIR_PREV, biasHash);
+    this.addRow(pairs, o + PAIR_PREV, wm1W0Hash(A, B));
+    this.addRow(pairs, o + PAIR_PREV, wm1Short0Hash(A, B));
     return o;
   }
 
@@ -287,8 +311,8 @@ export class Tagger {
    * capitalised word) into `gaz[0 .. n)`, trying only words where a name of 2 or more words may start.
    */
   private markSpans(n: number): void {
-    const { ids, gaz, lowers, wordSpanMax } = this;
-    for (let i = 0; i < n; i++) lowers[i] = this.wordLower[ids[i]];
+    const { ids, gaz, wordSpanMax } = this;
+    this.lowersFilled = false;
     for (let i = 0; i < n - 1; ) {
       const max = Math.min(wordSpanMax[ids[i]], n - i);
       const len = max < 2 ? 0 : this.spanAt(i, max, n);
@@ -309,7 +333,7 @@ export class Tagger {
    */
   private spanAt(i: number, max: number, n: number): number {
     const ids = this.ids;
-    if (max > WINDOW_WORDS) return this.lookupSpan(i, n);
+    if (max > WINDOW_WORDS) return this.lookupSpan(i, n, n);
     const K = WINDOW_WORDS + 1;
     const at = this.windowAt;
     const slotMask = at.length - 1;
@@ -326,7 +350,7 @@ export class Tagger {
       }
       s = (s + 1) & slotMask;
     }
-    const len = this.lookupSpan(i, i + max);
+    const len = this.lookupSpan(i, i + max, n);
     const e = this.windowCount++;
     const capacity = this.windowHits.length / 2;
     if (e >= capacity) {
@@ -346,26 +370,31 @@ export class Tagger {
     return len;
   }
 
-  /** `spanMatch` at word i over words [i, end): the match length (0 none), its class in `spanClass`. */
-  private lookupSpan(i: number, end: number): number {
-    const hit = this.lexicon!.spanMatch!(this.lowers, i, end);
+  /**
+   * `spanMatch` at word i over words [i, end) of the n-word sentence: the match length (0 none), its class in
+   * `spanClass`.
+   */
+  private lookupSpan(i: number, end: number, n: number): number {
+    const lowers = this.lowers;
+    if (!this.lowersFilled) {
+      for (let k = 0; k < n; k++) lowers[k] = this.wordLower[this.ids[k]];
+      this.lowersFilled = true;
+    }
+    const hit = this.lexicon!.spanMatch!(lowers, i, end);
     this.spanClass = hit ? hit[1] : 0;
     return hit ? hit[0] : 0;
   }
 
   /**
-   * Emission scores `em[i * L + y]` for the words: the role vectors of the token and its ±2 neighbours
-   * (float, added in role order) plus the exact integer sum of its pair features times the scale. Same
-   * features as training (`sentenceFeatures`).
+   * Makes room for a sentence of n words (1 ≤ n ≤ `MAX_WORDS`): grows the per-sentence buffers and clears
+   * each cache that n more entries could take past its limit. Then `ids[0 .. n)` may be filled by `wordId`.
    */
-  private emissions(words: readonly string[]): Float64Array {
-    const n = words.length;
+  private prepare(n: number): void {
     const L = NUM_LABELS;
     if (this.em.length < n * L) {
       const size = Math.max(n * L, 2 * this.em.length);
       this.em = new Float64Array(size);
       this.labels = new Int32Array(size);
-      this.marg = new Float64Array(size);
     }
     if (this.ids.length < n) {
       const size = Math.max(n, 2 * this.ids.length);
@@ -376,19 +405,34 @@ export class Tagger {
     if (this.wordCount + n > this.limits.words) this.clearWords();
     if (this.pairCount + n + 1 > this.limits.pairs) this.clearPairs();
     if (this.windowCount + n > this.limits.windows) this.clearWindows();
-    const { ids, gaz, pairOff } = this;
+  }
+
+  /** Prepares for the words and puts their ids in `ids[0 .. n)`. */
+  private readWords(words: readonly string[]): void {
+    this.prepare(words.length);
+    const ids = this.ids;
+    for (let i = 0; i < words.length; i++) ids[i] = this.wordId(words[i]);
+  }
+
+  /**
+   * Emission scores `em[i * L + y]` for the n words whose ids are in `ids`: the role vectors of the token and
+   * its ±2 neighbours (float, added in role order) plus the exact integer sum of its pair features times the
+   * scale. Same features as training (`sentenceFeatures`).
+   */
+  private emissions(n: number): Float64Array {
+    const L = NUM_LABELS;
+    const { ids, gaz, pairOff, wordCase: cases, wordSpanMax } = this;
     let lower = 0;
     let upper = 0;
     let cap = 0;
     let spans = false;
     for (let i = 0; i < n; i++) {
-      const id = this.wordId(words[i]);
-      ids[i] = id;
-      const c = this.wordCase[id];
+      const id = ids[i];
+      const c = cases[id];
       if (c === 1) lower++;
       else if (c === 2) upper++;
       else if (c === 3) cap++;
-      if (this.wordSpanMax[id] >= 2) spans = true;
+      if (wordSpanMax[id] >= 2) spans = true;
     }
     const sentCase = sentenceCaseOf(lower, upper, cap);
     gaz.fill(0, 0, n);
@@ -397,7 +441,8 @@ export class Tagger {
     const { w, scale } = this.model;
     const em = this.em;
     const vec = this.wordVec;
-    const pv = this.pairVals;
+    const pv = this.pairs;
+    const short = this.wordShort;
     const info = this.wordInfo;
     const acc = this.acc;
     const R = ROLES * L;
@@ -405,12 +450,11 @@ export class Tagger {
       const t = ids[i];
       const m1 = i >= 1 ? ids[i - 1] : PAD_BEFORE_ID;
       const p1 = i + 1 < n ? ids[i + 1] : PAD_AFTER_ID;
-      const ti = info[t];
-      const left = pairOff[i] + L;
-      const right = pairOff[i + 1];
-      const s3 = this.rowOrZero(short3Hash(info[m1], ti, info[p1]));
+      const left = pairOff[i] + PAIR_PREV;
+      const right = pairOff[i + 1] + PAIR_NEXT;
+      const s3 = this.rowOrZero(short3FromPrefix(pv[pairOff[i] + PAIR_SHORT3], short[p1]));
       const gazM1 = gazAt(gaz, i - 1);
-      const lx = gazM1 === 0 ? this.wordLexRow[t] : this.rowOrZero(gazM1Lex0Hash(gazM1, ti.lex));
+      const lx = gazM1 === 0 ? this.wordLexRow[t] : this.rowOrZero(gazM1Lex0Hash(gazM1, info[t].lex));
       const own = t * R;
       const vm1 = m1 * R + L;
       const vp1 = p1 * R + 2 * L;
@@ -424,6 +468,7 @@ export class Tagger {
         continue;
       }
       // Rarer features: the first word's shape, a lexicon mark, the sentence's casing class.
+      const ti = info[t];
       acc.fill(0);
       if (i === 0) this.addRow(acc, 0, firstShort0Hash(ti));
       if (gaz[i]) this.addRow(acc, 0, gaz0Hash(gaz[i]));
@@ -441,31 +486,71 @@ export class Tagger {
 
   /** A copy of the emission scores of the words (`n × NUM_LABELS`), for checks. */
   scores(words: readonly string[]): Float64Array {
-    return this.emissions(words).slice(0, words.length * NUM_LABELS);
+    this.readWords(words);
+    return this.emissions(words.length).slice(0, words.length * NUM_LABELS);
   }
 
   /** Tags one sentence's words; returns names in order. */
   tag(words: readonly string[]): TaggedSpan[] {
-    if (words.length > MAX_WORDS) {
-      const out: TaggedSpan[] = [];
-      for (let s = 0; s < words.length; s += MAX_WORDS) {
-        for (const t of this.tag(words.slice(s, s + MAX_WORDS))) out.push({ ...t, start: t.start + s, end: t.end + s });
-      }
-      return out;
+    const out: TaggedSpan[] = [];
+    for (let s = 0; s < words.length; s += MAX_WORDS) {
+      this.readWords(s === 0 && words.length <= MAX_WORDS ? words : words.slice(s, s + MAX_WORDS));
+      this.decode(Math.min(MAX_WORDS, words.length - s), s, (start, end, type, confidence, margin) => out.push({ start, end, type, margin, confidence }));
     }
-    const n = words.length;
-    if (n === 0) return [];
-    const em = this.emissions(words);
+    return out;
+  }
+
+  /**
+   * Tags the sentence whose words are `tokens[from .. to).text` like `tag`, passing each name to `onName`
+   * in order, with token indices.
+   */
+  tagTokens(tokens: readonly { readonly text: string }[], from: number, to: number, onName: NameSink): void {
+    for (let s = from; s < to; s += MAX_WORDS) {
+      const n = Math.min(MAX_WORDS, to - s);
+      this.prepare(n);
+      const ids = this.ids;
+      for (let i = 0; i < n; i++) ids[i] = this.wordId(tokens[s + i].text);
+      this.decode(n, s, onName);
+    }
+  }
+
+  /**
+   * Decodes the n words in `ids` (1 ≤ n ≤ `MAX_WORDS`) and passes their names to `onName` in order, word
+   * indices shifted by `offset`. Names are read off the labels as `spansOf` reads them; the backward pass
+   * runs down to the first name's start, and margins are computed at the names' tokens only.
+   */
+  private decode(n: number, offset: number, onName: NameSink): void {
+    const em = this.emissions(n);
     const { trans } = this.model;
-    viterbi(em, n, trans, this.labels, this.scratch);
-    const spans = spansOf(this.labels.subarray(0, n));
-    if (spans.length === 0) return [];
-    margins(em, n, trans, this.labels, this.scratch, this.marg, spans[0].start, spans[spans.length - 1].end);
-    return spans.map((s) => {
+    const labels = this.labels;
+    viterbi(em, n, trans, labels, this.scratch);
+    const found = this.found;
+    let count = 0;
+    let start = -1;
+    for (let i = 0; i < n; i++) {
+      const y = labels[i];
+      if (y === 0) continue;
+      const part = (y - 1) % 4;
+      if (part === PART_U) {
+        found[count++] = i;
+        found[count++] = i + 1;
+        found[count++] = (y - 1) >> 2;
+      } else if (part === PART_B) start = i;
+      else if (part === PART_L && start >= 0) {
+        found[count++] = start;
+        found[count++] = i + 1;
+        found[count++] = (y - 1) >> 2;
+        start = -1;
+      }
+    }
+    if (count === 0) return;
+    const scratch = this.scratch;
+    backward(em, n, trans, scratch, found[0]);
+    for (let k = 0; k < count; k += 3) {
       let m = Infinity;
-      for (let i = s.start; i < s.end; i++) m = Math.min(m, this.marg[i]);
+      for (let i = found[k]; i < found[k + 1]; i++) m = Math.min(m, marginAt(scratch, labels, i));
       const margin = Number.isFinite(m) ? Math.max(0, m) : 1e6;
-      return { start: s.start, end: s.end, type: TYPES[s.typeIndex], margin, confidence: margin / (margin + this.marginScale) };
-    });
+      onName(offset + found[k], offset + found[k + 1], TYPES[found[k + 2]], margin / (margin + this.marginScale), margin);
+    }
   }
 }

@@ -138,11 +138,55 @@ function scan(text: string, from: number, to: number, emit: (start: number, end:
 }
 
 /**
+ * Longest token text that is interned (UTF-16 units). V8 makes a longer slice a view into the whole text,
+ * which an interned copy would keep alive; shorter slices are copies.
+ */
+const MAX_INTERNED = 12;
+/** Interning table slots (a power of 2), and the entries held before it is emptied (load ≤ 1/2). */
+const INTERN_SLOTS = 1 << 16;
+const INTERN_LIMIT = INTERN_SLOTS / 2;
+/** Interned token texts by open addressing on their FNV-1a hash (`internHash`); undefined = free slot. */
+const internText: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+const internHash = new Int32Array(INTERN_SLOTS);
+let internCount = 0;
+
+/**
+ * `text.slice(start, end)`, as one shared string per distinct short text: repeated words allocate nothing,
+ * and later stages' map lookups find them already hashed and equal by identity.
+ */
+function tokenText(text: string, start: number, end: number): string {
+  const len = end - start;
+  if (len < 2 || len > MAX_INTERNED) return text.slice(start, end);
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = INTERN_SLOTS - 1;
+  let slot = (h ^ (h >>> 16)) & mask;
+  for (let t = internText[slot]; t !== undefined; t = internText[slot]) {
+    if (internHash[slot] === h && t.length === len) {
+      let k = 0;
+      while (k < len && t.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return t;
+    }
+    slot = (slot + 1) & mask;
+  }
+  const t = text.slice(start, end);
+  if (internCount >= INTERN_LIMIT) {
+    internText.fill(undefined);
+    internCount = 0;
+    slot = (h ^ (h >>> 16)) & mask;
+  }
+  internText[slot] = t;
+  internHash[slot] = h;
+  internCount++;
+  return t;
+}
+
+/**
  * The token `text[start, end)` (UTF-16 offsets), its `sentence` -1 until `tokenize` sets it. Every token
  * is built here, so all share one object shape (later stages read tokens in hot loops).
  */
 function makeToken(text: string, start: number, end: number): Token {
-  const t = text.slice(start, end);
+  const t = tokenText(text, start, end);
   return { start, end, text: t, kind: kindOf(t), sentence: -1 };
 }
 
