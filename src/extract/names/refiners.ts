@@ -161,6 +161,8 @@ export const filterTagger: Refiner = {
         ctx.unsureTagger.push(c);
         return false;
       }
+      const lone = ctx.loneWordRange(c.start, c.end);
+      if (lone !== undefined) return !lone;
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
       return true;
@@ -412,11 +414,19 @@ function weakFloor(text: string, t: Candidate, r: Candidate): number {
  */
 function dropContradicted(ctx: NameContext, cands: readonly Candidate[], dropped: Set<Candidate>): void {
   if (ctx.unsureTagger.length === 0) return;
-  const unsure = new Map<string, Candidate["type"]>();
-  for (const u of ctx.unsureTagger) unsure.set(`${u.start}:${u.end}`, u.type);
+  /** Unsure tagger spans by start offset; for one span, the last listed gives the type. */
+  const unsureByStart = new Map<number, Candidate[]>();
+  for (const u of ctx.unsureTagger) {
+    const same = unsureByStart.get(u.start);
+    if (same === undefined) unsureByStart.set(u.start, [u]);
+    else same.push(u);
+  }
   for (const r of cands) {
     if (r.rule === "tagger" || dropped.has(r) || TYPED_BY_CUE.has(r.rule) || ruleStrength(r) !== "weak") continue;
-    const type = unsure.get(`${r.start}:${r.end}`);
+    const same = unsureByStart.get(r.start);
+    if (same === undefined) continue;
+    let type: Candidate["type"] | undefined;
+    for (const u of same) if (u.end === r.end) type = u.type;
     if (type !== undefined && type !== r.type) dropped.add(r);
   }
 }
