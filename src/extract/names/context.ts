@@ -9,7 +9,11 @@ import type { KnownOrgMatch } from "../../lexicon/organizations.js";
 import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
 import type { WordSetName } from "../../lexicon/words.js";
 
-/** A candidate name before ids are given; offsets are half-open into `doc.text`. */
+/**
+ * A candidate name before ids are given; offsets are half-open into `doc.text`. Rule candidates are made
+ * with every field present (`geo` and `attributes` undefined until set), so that they share one object
+ * shape and the refiners' property reads stay monomorphic.
+ */
 export interface Candidate {
   start: number;
   end: number;
@@ -284,10 +288,12 @@ export class NameContext {
     this.tokens = doc.tokens;
     const n = doc.tokens.length;
     this.infos = new Array<TextInfo>(n);
-    this.gaps = new Uint8Array(n);
-    this.blocked = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.sentenceOf = new Int32Array(n);
+    // one backing store for the per-token arrays (each typed array of its own allocates one)
+    const perToken = new ArrayBuffer(n * (Int32Array.BYTES_PER_ELEMENT + 3));
+    this.sentenceOf = new Int32Array(perToken, 0, n);
+    this.gaps = new Uint8Array(perToken, n * Int32Array.BYTES_PER_ELEMENT, n);
+    this.blocked = new Uint8Array(perToken, n * (Int32Array.BYTES_PER_ELEMENT + 1), n);
+    this.flags = new Uint8Array(perToken, n * (Int32Array.BYTES_PER_ELEMENT + 2), n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
@@ -631,6 +637,6 @@ export class NameContext {
 
   /** A candidate over tokens i..j (inclusive). */
   candidate(i: number, j: number, type: EntityType, rule: string, confidence: number, form: MentionForm = "name"): Candidate {
-    return { start: this.tokens[i].start, end: this.tokens[j].end, type, rule, confidence, form };
+    return { start: this.tokens[i].start, end: this.tokens[j].end, type, rule, confidence, form, geo: undefined, attributes: undefined };
   }
 }

@@ -302,7 +302,7 @@ export const shortForms: Refiner = {
       if (ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.sentenceInitial(i - 1)) continue;
       const t = ctx.tokens[i];
       if (!strong.free(t) || !longWeak.free(t)) continue;
-      added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
+      added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short", geo: undefined, attributes: undefined });
     }
     const shorts = shortCover.reset(ctx.text.length);
     for (const a of added) shorts.take(a);
