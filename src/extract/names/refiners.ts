@@ -218,6 +218,50 @@ const longWeakCover = new Coverage();
 const shortCover = new Coverage();
 const taggedCover = new Coverage();
 
+/** Overlap priority: negative when `a` goes before `b` (longer, then more confident, then earlier, then by rule name). */
+export function overlapPriority(a: Candidate, b: Candidate): number {
+  return b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Length of the runs that `sortByPriority` sorts by insertion before merging. */
+const PRIORITY_RUN = 8;
+
+/**
+ * Sorts candidates by `overlapPriority` in place, stably (as `Array.prototype.sort` with it would);
+ * returns `cands`. A bottom-up merge sort over insertion-sorted runs, so that `overlapPriority` inlines
+ * instead of being called back from the engine's sort for every comparison.
+ */
+export function sortByPriority(cands: Candidate[]): Candidate[] {
+  const n = cands.length;
+  for (let lo = 0; lo < n; lo += PRIORITY_RUN) {
+    const hi = Math.min(lo + PRIORITY_RUN, n);
+    for (let k = lo + 1; k < hi; k++) {
+      const c = cands[k];
+      let j = k - 1;
+      while (j >= lo && overlapPriority(cands[j], c) > 0) {
+        cands[j + 1] = cands[j];
+        j--;
+      }
+      cands[j + 1] = c;
+    }
+  }
+  if (n <= PRIORITY_RUN) return cands;
+  let from = cands;
+  let to = new Array<Candidate>(n);
+  for (let width = PRIORITY_RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      for (let k = lo; k < hi; k++) to[k] = a < mid && (b >= hi || overlapPriority(from[a], from[b]) <= 0) ? from[a++] : from[b++];
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== cands) for (let k = 0; k < n; k++) cands[k] = from[k];
+  return cands;
+}
+
 /**
  * Keeps non-overlapping candidates: rule candidates first (longest, then most confident, then earliest,
  * then rule name), then tagger candidates only where no rule candidate lies.
@@ -225,10 +269,11 @@ const taggedCover = new Coverage();
 export const removeOverlaps: Refiner = {
   rule: "names/overlap",
   refine(ctx, cands) {
-    const order = (a: Candidate, b: Candidate) =>
-      b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-    const rules = cands.filter((c) => c.rule !== "tagger").sort(order);
-    const tagger = cands.filter((c) => c.rule === "tagger").sort(order);
+    const rules: Candidate[] = [];
+    const tagger: Candidate[] = [];
+    for (const c of cands) (c.rule === "tagger" ? tagger : rules).push(c);
+    sortByPriority(rules);
+    sortByPriority(tagger);
     const kept: Candidate[] = [];
     const cover = overlapCover.reset(ctx.text.length);
     for (const group of [rules, tagger]) {
