@@ -129,13 +129,17 @@ export const attachTitles: Refiner = {
 export const typeAcronyms: Refiner = {
   rule: "names/acronym-typing",
   refine(ctx, cands) {
-    const byEnd = new Map<number, Candidate>();
-    for (const c of cands) if (c.form !== "acronym" && c.rule !== "tagger") byEnd.set(c.end, c);
+    /** Rule names (not acronyms) by end offset, built at the first parenthesized acronym (most documents have none). */
+    let byEnd: Map<number, Candidate> | undefined;
     for (const c of cands) {
       if (c.rule !== "names/acronym") continue;
       const before = ctx.text.slice(Math.max(0, c.start - 3), c.start);
       const m = OPEN_PAREN_BEFORE.exec(before);
       if (!m || ctx.text[c.end] !== ")") continue;
+      if (byEnd === undefined) {
+        byEnd = new Map();
+        for (const d of cands) if (d.form !== "acronym" && d.rule !== "tagger") byEnd.set(d.end, d);
+      }
       const full = byEnd.get(c.start - m[0].length);
       if (!full) continue;
       c.type = full.type;
@@ -488,10 +492,13 @@ export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(ctx, cands) {
     const { retype, contains: containsFloor } = nameThresholds().overrule;
-    const tagger = sortByStart(cands.filter((c) => c.rule === "tagger"));
+    const tagger: Candidate[] = [];
+    const rules: Candidate[] = [];
+    for (const c of cands) (c.rule === "tagger" ? tagger : rules).push(c);
+    sortByStart(tagger);
+    if (tagger.length > 0) sortByStart(rules);
     const dropped = new Set<Candidate>();
     let from = 0;
-    const rules = tagger.length === 0 ? [] : sortByStart(cands.filter((c) => c.rule !== "tagger"));
     for (const r of rules) {
       while (from < tagger.length && tagger[from].end <= r.start) from++;
       for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {
