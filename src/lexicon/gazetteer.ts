@@ -277,10 +277,20 @@ function record(g: Gazetteer, offset: string | undefined): PlaceRecord | undefin
 const looseCache = new Map<string, PlaceRecord | null>();
 const LOOSE_CACHE_MAX = 100_000;
 
+/** Memo of exact lookups by folded name; cleared when it grows past `LOOSE_CACHE_MAX` entries. */
+const exactCache = new Map<string, PlaceRecord | null>();
+
 /** The best place for an exact folded name or Latin alternate (highest population / admin rank). */
 export function lookupPlace(name: string): PlaceRecord | undefined {
-  const g = load();
-  return record(g, find(g.src, g.keys, foldName(name)));
+  const k = foldName(name);
+  let r = exactCache.get(k);
+  if (r === undefined) {
+    const g = load();
+    r = record(g, find(g.src, g.keys, k)) ?? null;
+    if (exactCache.size >= LOOSE_CACHE_MAX) exactCache.clear();
+    exactCache.set(k, r);
+  }
+  return r ?? undefined;
 }
 
 /**

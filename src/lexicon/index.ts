@@ -4,7 +4,7 @@ export { lookupPlace, lookupPlaceLoose, lookupPlaceLooseFolded, placeCandidatesS
 export type { PlaceRecord } from "./gazetteer.js";
 export { lookupCountry, lookupCountryName, lookupCountryNameFolded, isDemonym, isDemonymFolded, isCountryFolded, countryMaxWords } from "./countries.js";
 export type { CountryRecord } from "./countries.js";
-export { lookupKnownOrganization, matchKnownOrganization, matchKnownOrganizationFolded, knownAcronymMaxLength, knownOrgByFolded, knownOrgMaxWords, knownOrganizations, buildOrgIndex } from "./organizations.js";
+export { lookupKnownOrganization, matchKnownOrganization, matchKnownOrganizationFolded, knownAcronymMaxLength, knownOrgByFolded, knownOrgMaxWords, isKnownOrgPrefixFolded, knownOrganizations, buildOrgIndex } from "./organizations.js";
 export type { KnownOrg, KnownOrgMatch, OrgMatchForm } from "./organizations.js";
 export { wordSet, loadWordList } from "./words.js";
 export type { WordSetName } from "./words.js";

@@ -24,6 +24,8 @@ interface OrgIndex {
   byFolded: Map<string, KnownOrgMatch>;
   byAcronym: Map<string, KnownOrgMatch>;
   firstWordMax: Map<string, number>;
+  /** Every leading run of whole words of a folded name or alias, the whole included ("islamic", "islamic state"). */
+  prefixes: Set<string>;
   /** Length (UTF-16 units) of the longest acronym. */
   acronymMaxLength: number;
   orgs: KnownOrg[];
@@ -38,6 +40,7 @@ export function buildOrgIndex(raw: unknown, rel = FILE): OrgIndex {
   const byFolded = new Map<string, KnownOrgMatch>();
   const byAcronym = new Map<string, KnownOrgMatch>();
   const firstWordMax = new Map<string, number>();
+  const prefixes = new Set<string>();
   const orgs: KnownOrg[] = [];
   const keys = new Set<string>();
   (obj.organizations as unknown[]).forEach((o, i) => {
@@ -57,6 +60,7 @@ export function buildOrgIndex(raw: unknown, rel = FILE): OrgIndex {
       byFolded.set(k, { org, form });
       const w = k.split(" ");
       firstWordMax.set(w[0], Math.max(firstWordMax.get(w[0]) ?? 0, w.length));
+      for (let n = 1; n <= w.length; n++) prefixes.add(w.slice(0, n).join(" "));
     };
     add(org.name, "name");
     for (const a of org.aliases) add(a, "alias");
@@ -64,7 +68,7 @@ export function buildOrgIndex(raw: unknown, rel = FILE): OrgIndex {
   });
   let acronymMaxLength = 0;
   for (const a of byAcronym.keys()) acronymMaxLength = Math.max(acronymMaxLength, a.length);
-  return { byFolded, byAcronym, firstWordMax, acronymMaxLength, orgs };
+  return { byFolded, byAcronym, firstWordMax, prefixes, acronymMaxLength, orgs };
 }
 
 function load(): OrgIndex {
@@ -105,6 +109,14 @@ export function knownAcronymMaxLength(): number {
 /** Longest known organization name (in folded words) starting with this folded word; 0 if none. */
 export function knownOrgMaxWords(foldedFirst: string): number {
   return load().firstWordMax.get(foldedFirst) ?? 0;
+}
+
+/**
+ * True when some known organization's folded name or alias starts with the whole words of `folded`
+ * ("islamic" and "islamic state" for "islamic state of iraq"); false means no name extends it by more words.
+ */
+export function isKnownOrgPrefixFolded(folded: string): boolean {
+  return load().prefixes.has(folded);
 }
 
 /** Every known organization (read-only). */

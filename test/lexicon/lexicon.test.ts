@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { escapeLatin1, unescapeLatin1, withSectionsTrailer } from "../../src/lexicon/gazetteer.js";
 import {
-  buildOrgIndex, foldName, isDemonym, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
+  buildOrgIndex, foldName, isDemonym, isKnownOrgPrefixFolded, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
   lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
   lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganizationFolded,
 } from "../../src/lexicon/index.js";
@@ -151,4 +151,11 @@ test("folded-key lookups agree with the name lookups", () => {
     assert.deepEqual(lookupCountryNameFolded(f), lookupCountryName(n), n);
     assert.deepEqual(matchKnownOrganizationFolded(n, f), matchKnownOrganization(n), n);
   }
+});
+
+test("isKnownOrgPrefixFolded: leading whole words of names and aliases", () => {
+  assert.ok(isKnownOrgPrefixFolded("islamic"));
+  assert.ok(isKnownOrgPrefixFolded("islamic state"));
+  assert.ok(!isKnownOrgPrefixFolded("islamic sta"));
+  assert.ok(!isKnownOrgPrefixFolded("zzz"));
 });

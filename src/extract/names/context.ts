@@ -1,15 +1,19 @@
 import type { Doc, EntityType, Geo, MentionForm, Token } from "../../model.js";
 import { foldName, foldToken } from "../../lexicon/fold.js";
-import { isCountryFolded, isDemonymFolded, lookupCountry, lookupCountryNameFolded } from "../../lexicon/countries.js";
+import { countryMaxWords, isCountryFolded, isDemonymFolded, lookupCountry, lookupCountryNameFolded } from "../../lexicon/countries.js";
 import type { CountryRecord } from "../../lexicon/countries.js";
-import { lookupPlaceLooseFolded } from "../../lexicon/gazetteer.js";
+import { lookupPlaceLooseFolded, placeCandidatesStartingWith } from "../../lexicon/gazetteer.js";
 import type { PlaceRecord } from "../../lexicon/gazetteer.js";
-import { knownAcronymMaxLength, knownOrgByFolded, matchKnownOrganizationFolded } from "../../lexicon/organizations.js";
+import { isKnownOrgPrefixFolded, knownAcronymMaxLength, knownOrgByFolded, knownOrgMaxWords, matchKnownOrganizationFolded } from "../../lexicon/organizations.js";
 import type { KnownOrgMatch } from "../../lexicon/organizations.js";
 import { WORD_SET_NAMES, wordSet } from "../../lexicon/words.js";
 import type { WordSetName } from "../../lexicon/words.js";
 
-/** A candidate name before ids are given; offsets are half-open into `doc.text`. */
+/**
+ * A candidate name before ids are given; offsets are half-open into `doc.text`. Rule candidates are made
+ * with every field present (`geo` and `attributes` undefined until set), so that they share one object
+ * shape and the refiners' property reads stay monomorphic.
+ */
 export interface Candidate {
   start: number;
   end: number;
@@ -75,6 +79,8 @@ interface SpanNode {
   country: CountryRecord | null | undefined;
   /** `knownOrgByFolded(name)` once asked (null: none); undefined until then. */
   org: KnownOrgMatch | null | undefined;
+  /** `name === "" || isKnownOrgPrefixFolded(name)` once asked; undefined until then. */
+  orgPrefix: boolean | undefined;
 }
 
 /** What a token's text alone determines: its folded form, word-set mask and (for words) shape bits; the root of its span folds. */
@@ -99,6 +105,10 @@ interface TextInfo extends SpanNode {
   demonymName: boolean;
   /** `matchKnownOrganizationFolded(text, name)` once asked (null: none); undefined until then. */
   knownOrg: KnownOrgMatch | null | undefined;
+  /** Longest gazetteer name, country name and known organization name (in folded words) that starts with `first`; -1 until asked. */
+  placeWords: number;
+  countryWords: number;
+  orgWords: number;
 }
 
 /**
@@ -113,6 +123,9 @@ if (WORD_SET_NAMES.length > 31) throw new Error("names: more than 31 word sets d
 
 /** Word sets whose words are not name parts (with demonyms and country names: `NameContext.stopWord`). */
 const STOP_SETS = WORDS["non-names"] | WORDS["common-words"] | WORDS["org-cues"] | WORDS["place-cues-before"] | WORDS["person-titles"];
+
+/** Word sets of `NameContext.loneWordRange`. */
+const ORDINARY_SETS = WORDS["common-words"] | WORDS["non-names"];
 
 /** FNV-1a hash of a token text's character codes, seeded by whether it is a word. */
 function textHash(text: string, word: boolean): number {
@@ -225,11 +238,14 @@ function makeTextInfo(text: string, word: boolean): TextInfo {
   const demonym = isDemonymFolded(folded);
   const name = withoutThe(joined);
   return {
-    joined, name, next: undefined, place: undefined, country: undefined, org: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
+    joined, name, next: undefined, place: undefined, country: undefined, org: undefined, orgPrefix: undefined, text, word, folded, mask, shape: word ? shapeOf(text) : 0, words, first: sp < 0 ? folded : folded.slice(0, sp),
     stop: (mask & STOP_SETS) !== 0 || demonym || country,
     countryCode: country || demonym ? lookupCountry(folded)?.cca2 ?? "" : "",
     demonymName: isDemonymFolded(name),
     knownOrg: undefined,
+    placeWords: -1,
+    countryWords: -1,
+    orgWords: -1,
   };
 }
 
@@ -238,7 +254,7 @@ function extendSpan(node: SpanNode, info: TextInfo): SpanNode {
   let next = node.next?.get(info);
   if (next === undefined) {
     const joined = info.joined.length === 0 ? node.joined : node.joined.length === 0 ? info.joined : node.joined + " " + info.joined;
-    next = { joined, name: withoutThe(joined), next: undefined, place: undefined, country: undefined, org: undefined };
+    next = { joined, name: withoutThe(joined), next: undefined, place: undefined, country: undefined, org: undefined, orgPrefix: undefined };
     (node.next ??= new Map()).set(info, next);
     textInfos.countSpanNode();
   }
@@ -272,10 +288,12 @@ export class NameContext {
     this.tokens = doc.tokens;
     const n = doc.tokens.length;
     this.infos = new Array<TextInfo>(n);
-    this.gaps = new Uint8Array(n);
-    this.blocked = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.sentenceOf = new Int32Array(n);
+    // one backing store for the per-token arrays (each typed array of its own allocates one)
+    const perToken = new ArrayBuffer(n * (Int32Array.BYTES_PER_ELEMENT + 3));
+    this.sentenceOf = new Int32Array(perToken, 0, n);
+    this.gaps = new Uint8Array(perToken, n * Int32Array.BYTES_PER_ELEMENT, n);
+    this.blocked = new Uint8Array(perToken, n * (Int32Array.BYTES_PER_ELEMENT + 1), n);
+    this.flags = new Uint8Array(perToken, n * (Int32Array.BYTES_PER_ELEMENT + 2), n);
     const ranges = [
       ...doc.regions.filter((r) => SKIPPED_REGIONS.has(r.kind)).map((r) => [r.start, r.end]),
       ...doc.times.map((t) => [t.span.start, t.span.end]),
@@ -430,6 +448,19 @@ export class NameContext {
     return j >= i && i >= 0 ? this.foldedSpan(i, j) : foldName(this.text.slice(start, end));
   }
 
+  /**
+   * For [start, end) one whole token whose `foldName` is its folded form: whether that fold is one word
+   * that is a common word, a non-name or a demonym (as `wordSet(...).has` and `isDemonymFolded` tell);
+   * undefined for any other range.
+   */
+  loneWordRange(start: number, end: number): boolean | undefined {
+    const i = this.tokenAt(start);
+    if (i < 0 || this.tokens[i].end !== end) return undefined;
+    const info = this.infos[i];
+    if (info.name !== info.folded) return undefined;
+    return !info.name.includes(" ") && ((info.mask & ORDINARY_SETS) !== 0 || info.demonymName);
+  }
+
   /** Folded text of token i ("Al-Raqqah" → "al raqqah"; non-words as they are). */
   foldedToken(i: number): string {
     return this.infos[i].folded;
@@ -454,6 +485,27 @@ export class NameContext {
     return end < 0 ? f.slice(from) : f.slice(from, end);
   }
 
+  /** `placeCandidatesStartingWith(this.foldedWord(i, 0))`, remembered per token text. */
+  placeWordsFrom(i: number): number {
+    const info = this.infos[i];
+    if (info.placeWords < 0) info.placeWords = placeCandidatesStartingWith(info.first);
+    return info.placeWords;
+  }
+
+  /** `countryMaxWords(this.foldedWord(i, 0))`, remembered per token text. */
+  countryWordsFrom(i: number): number {
+    const info = this.infos[i];
+    if (info.countryWords < 0) info.countryWords = countryMaxWords(info.first);
+    return info.countryWords;
+  }
+
+  /** `knownOrgMaxWords(this.foldedWord(i, 0))`, remembered per token text. */
+  knownOrgWordsFrom(i: number): number {
+    const info = this.infos[i];
+    if (info.orgWords < 0) info.orgWords = knownOrgMaxWords(info.first);
+    return info.orgWords;
+  }
+
   /** `foldName` of token i's text: its folded form without a leading "the". */
   foldedName(i: number): string {
     return this.infos[i].name;
@@ -467,7 +519,7 @@ export class NameContext {
    * is per character and those split words, so the folded words across the gap are those of the two
    * tokens in order.
    */
-  private joins(k: number): boolean {
+  joins(k: number): boolean {
     if (this.gaps[k] === 0) {
       const from = this.tokens[k].end;
       const to = this.tokens[k + 1].start;
@@ -543,6 +595,23 @@ export class NameContext {
     return node.org ?? undefined;
   }
 
+  /**
+   * False when tokens i..j fold as a run of joined tokens (`foldedSpan` interned) whose folded name starts
+   * no known organization name or alias: then no longer run i..j' whose gaps from j on all `joins` (its
+   * fold extends this one by whole words) is a known name or alias either; acronyms are not considered.
+   */
+  knownOrgPrefix(i: number, j: number): boolean {
+    const node = this.spanNode(i, j);
+    if (node === undefined) return true;
+    if (node.orgPrefix === undefined) node.orgPrefix = node.name === "" || isKnownOrgPrefixFolded(node.name);
+    return node.orgPrefix;
+  }
+
+  /** True when the text of tokens i..j is longer than every known acronym (`knownOrg` then matches by folded name only). */
+  longerThanAcronyms(i: number, j: number): boolean {
+    return this.tokens[j].end - this.tokens[i].start > knownAcronymMaxLength();
+  }
+
   /** Start token of `run`, or -1. */
   private runStart = -1;
   /** The interned folds of spans runStart..runStart + d at index d, as far as `foldedSpan` went (callers try several ends per start). */
@@ -558,8 +627,7 @@ export class NameContext {
       if (info.knownOrg === undefined) info.knownOrg = matchKnownOrganizationFolded(info.text, info.name) ?? null;
       return info.knownOrg ?? undefined;
     }
-    const long = this.tokens[j].end - this.tokens[i].start > knownAcronymMaxLength();
-    return long ? this.knownOrgByName(i, j) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
+    return this.longerThanAcronyms(i, j) ? this.knownOrgByName(i, j) : matchKnownOrganizationFolded(this.slice(i, j), this.foldedSpan(i, j));
   }
 
   /** Start offset of token i and end offset of token j (inclusive). */
@@ -569,6 +637,6 @@ export class NameContext {
 
   /** A candidate over tokens i..j (inclusive). */
   candidate(i: number, j: number, type: EntityType, rule: string, confidence: number, form: MentionForm = "name"): Candidate {
-    return { start: this.tokens[i].start, end: this.tokens[j].end, type, rule, confidence, form };
+    return { start: this.tokens[i].start, end: this.tokens[j].end, type, rule, confidence, form, geo: undefined, attributes: undefined };
   }
 }

@@ -1,5 +1,4 @@
-import type { Doc, Mention } from "../../model.js";
-import { span } from "../../model.js";
+import type { Doc } from "../../model.js";
 import { TAGGER_RULE, forEachTaggedName } from "../tagger/index.js";
 import type { Tagger } from "../tagger/index.js";
 import { NameContext } from "./context.js";
@@ -57,12 +56,14 @@ export function nameCandidates(doc: Doc, useTagger = true): Candidate[] {
 /** Adds name mentions (person, organization, place) to `doc.mentions`, in text order; `attributes.sources` lists the evidence each rests on. */
 export function findNames(doc: Doc): void {
   const cands = nameCandidates(doc);
-  const mentions: Mention[] = cands.map((c, n) => {
-    const s = span(doc.text, c.start, c.end);
-    const m: Mention = { id: `m${n + 1}`, start: s.start, end: s.end, text: s.text, type: c.type, rule: c.rule, confidence: c.confidence, form: c.form };
-    if (c.geo) m.geo = c.geo;
-    m.attributes = c.attributes?.sources ? c.attributes : { ...c.attributes, sources: [c.rule] };
-    return m;
-  });
-  doc.mentions.push(...mentions);
+  for (let n = 0; n < cands.length; n++) {
+    const c = cands[n];
+    const id = `m${n + 1}`;
+    const text = doc.text.slice(c.start, c.end);
+    const attributes = c.attributes?.sources ? c.attributes : { ...c.attributes, sources: [c.rule] };
+    // each mention is made whole (geo, when present, before attributes as before), not grown field by field
+    doc.mentions.push(c.geo
+      ? { id, start: c.start, end: c.end, text, type: c.type, rule: c.rule, confidence: c.confidence, form: c.form, geo: c.geo, attributes }
+      : { id, start: c.start, end: c.end, text, type: c.type, rule: c.rule, confidence: c.confidence, form: c.form, attributes });
+  }
 }

@@ -1,14 +1,17 @@
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
-import { isDemonym, knownOrgMaxWords, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization } from "../../lexicon/index.js";
+import { isDemonym, lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganization } from "../../lexicon/index.js";
 
 /** Words that may join capitalized words inside an organization name. */
 const CONNECTORS = new Set(["of", "for", "and", "the", "in", "on"]);
 
-/** Longest known organization starting at token i (name, alias or acronym), as [last token, match]. */
+/**
+ * Longest known organization starting at token i (name, alias or acronym), as [last token, match]. Runs
+ * past one whose fold starts no known name (`NameContext.knownOrgPrefix`) are not looked up while their
+ * gaps join and their text is too long for an acronym: they cannot match.
+ */
 function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof matchKnownOrganization>] | undefined {
-  const first = ctx.foldedWord(i, 0);
-  const maxWords = knownOrgMaxWords(first);
+  const maxWords = ctx.knownOrgWordsFrom(i);
   if (maxWords === 0) {
     const m = ctx.allCaps(i) ? ctx.knownOrg(i, i) : undefined;
     return m ? [i, m] : undefined;
@@ -16,15 +19,19 @@ function longestKnown(ctx: NameContext, i: number): [number, ReturnType<typeof m
   let bestEnd = -1;
   let best: ReturnType<typeof matchKnownOrganization>;
   let words = 0;
+  /** True while the runs from i cannot fold to a known name: set by `knownOrgPrefix`, cleared by a gap that does not join. */
+  let noName = false;
   for (let j = i; j < ctx.length && ctx.sameSentence(i, j) && ctx.blocked[j] === 0; j++) {
+    if (noName && !ctx.joins(j - 1)) noName = false;
     if (ctx.tokens[j].kind === "word") words += ctx.wordCount(j);
     if (words > maxWords) break;
-    if (ctx.tokens[j].kind !== "word") continue;
+    if (ctx.tokens[j].kind !== "word" || (noName && ctx.longerThanAcronyms(i, j))) continue;
     const m = ctx.knownOrg(i, j);
     if (m) {
       bestEnd = j;
       best = m;
     }
+    if (!noName && !ctx.knownOrgPrefix(i, j)) noName = true;
   }
   return bestEnd >= 0 ? [bestEnd, best] : undefined;
 }

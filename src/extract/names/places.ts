@@ -2,8 +2,7 @@ import type { Geo } from "../../model.js";
 import type { Candidate, NameContext, Recognizer } from "./context.js";
 import { WORDS } from "./context.js";
 import {
-  adminRank, countryMaxWords,
-  matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
+  adminRank, matchKnownOrganizationFolded, placeCandidatesStartingWith, wordSet,
 } from "../../lexicon/index.js";
 import type { PlaceRecord } from "../../lexicon/index.js";
 
@@ -34,8 +33,7 @@ export const country: Recognizer = {
     const out: Candidate[] = [];
     for (let i = 0; i < ctx.length; i++) {
       if (!ctx.cap(i)) continue;
-      const first = ctx.foldedWord(i, 0);
-      const maxWords = countryMaxWords(first);
+      const maxWords = ctx.countryWordsFrom(i);
       if (maxWords === 0) continue;
       let best = -1;
       let words = 0;
@@ -81,7 +79,7 @@ export const gazetteerPlace: Recognizer = {
     for (let i = 0; i < ctx.length; i++) {
       if (!ctx.nameWord(i) || ctx.allCaps(i) || ctx.is(i, WORDS["non-names"])) continue;
       const first = ctx.foldedWord(i, 0);
-      let maxWords = placeCandidatesStartingWith(first);
+      let maxWords = ctx.placeWordsFrom(i);
       if (ctx.wordCount(i) > 1 && wordSet("arabic-article").has(first)) maxWords = Math.max(maxWords, placeCandidatesStartingWith(ctx.foldedWord(i, 1)) + 1);
       if (maxWords === 0) maxWords = 1;
       let hit: { j: number; p: PlaceRecord } | undefined;

@@ -129,13 +129,17 @@ export const attachTitles: Refiner = {
 export const typeAcronyms: Refiner = {
   rule: "names/acronym-typing",
   refine(ctx, cands) {
-    const byEnd = new Map<number, Candidate>();
-    for (const c of cands) if (c.form !== "acronym" && c.rule !== "tagger") byEnd.set(c.end, c);
+    /** Rule names (not acronyms) by end offset, built at the first parenthesized acronym (most documents have none). */
+    let byEnd: Map<number, Candidate> | undefined;
     for (const c of cands) {
       if (c.rule !== "names/acronym") continue;
       const before = ctx.text.slice(Math.max(0, c.start - 3), c.start);
       const m = OPEN_PAREN_BEFORE.exec(before);
       if (!m || ctx.text[c.end] !== ")") continue;
+      if (byEnd === undefined) {
+        byEnd = new Map();
+        for (const d of cands) if (d.form !== "acronym" && d.rule !== "tagger") byEnd.set(d.end, d);
+      }
       const full = byEnd.get(c.start - m[0].length);
       if (!full) continue;
       c.type = full.type;
@@ -161,6 +165,8 @@ export const filterTagger: Refiner = {
         ctx.unsureTagger.push(c);
         return false;
       }
+      const lone = ctx.loneWordRange(c.start, c.end);
+      if (lone !== undefined) return !lone;
       const f = ctx.foldedRange(c.start, c.end);
       if (!f.includes(" ") && (common.has(f) || non.has(f) || isDemonymFolded(f))) return false;
       return true;
@@ -216,6 +222,50 @@ const longWeakCover = new Coverage();
 const shortCover = new Coverage();
 const taggedCover = new Coverage();
 
+/** Overlap priority: negative when `a` goes before `b` (longer, then more confident, then earlier, then by rule name). */
+export function overlapPriority(a: Candidate, b: Candidate): number {
+  return b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+/** Length of the runs that `sortByPriority` sorts by insertion before merging. */
+const PRIORITY_RUN = 8;
+
+/**
+ * Sorts candidates by `overlapPriority` in place, stably (as `Array.prototype.sort` with it would);
+ * returns `cands`. A bottom-up merge sort over insertion-sorted runs, so that `overlapPriority` inlines
+ * instead of being called back from the engine's sort for every comparison.
+ */
+export function sortByPriority(cands: Candidate[]): Candidate[] {
+  const n = cands.length;
+  for (let lo = 0; lo < n; lo += PRIORITY_RUN) {
+    const hi = Math.min(lo + PRIORITY_RUN, n);
+    for (let k = lo + 1; k < hi; k++) {
+      const c = cands[k];
+      let j = k - 1;
+      while (j >= lo && overlapPriority(cands[j], c) > 0) {
+        cands[j + 1] = cands[j];
+        j--;
+      }
+      cands[j + 1] = c;
+    }
+  }
+  if (n <= PRIORITY_RUN) return cands;
+  let from = cands;
+  let to = new Array<Candidate>(n);
+  for (let width = PRIORITY_RUN; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let a = lo;
+      let b = mid;
+      for (let k = lo; k < hi; k++) to[k] = a < mid && (b >= hi || overlapPriority(from[a], from[b]) <= 0) ? from[a++] : from[b++];
+    }
+    [from, to] = [to, from];
+  }
+  if (from !== cands) for (let k = 0; k < n; k++) cands[k] = from[k];
+  return cands;
+}
+
 /**
  * Keeps non-overlapping candidates: rule candidates first (longest, then most confident, then earliest,
  * then rule name), then tagger candidates only where no rule candidate lies.
@@ -223,10 +273,11 @@ const taggedCover = new Coverage();
 export const removeOverlaps: Refiner = {
   rule: "names/overlap",
   refine(ctx, cands) {
-    const order = (a: Candidate, b: Candidate) =>
-      b.end - b.start - (a.end - a.start) || b.confidence - a.confidence || a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-    const rules = cands.filter((c) => c.rule !== "tagger").sort(order);
-    const tagger = cands.filter((c) => c.rule === "tagger").sort(order);
+    const rules: Candidate[] = [];
+    const tagger: Candidate[] = [];
+    for (const c of cands) (c.rule === "tagger" ? tagger : rules).push(c);
+    sortByPriority(rules);
+    sortByPriority(tagger);
     const kept: Candidate[] = [];
     const cover = overlapCover.reset(ctx.text.length);
     for (const group of [rules, tagger]) {
@@ -300,7 +351,7 @@ export const shortForms: Refiner = {
       if (ctx.sameSentence(i - 1, i) && ctx.cap(i - 1) && !ctx.sentenceInitial(i - 1)) continue;
       const t = ctx.tokens[i];
       if (!strong.free(t) || !longWeak.free(t)) continue;
-      added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short" });
+      added.push({ start: t.start, end: t.end, type: "person", rule: this.rule, confidence: 0.8, form: "short", geo: undefined, attributes: undefined });
     }
     const shorts = shortCover.reset(ctx.text.length);
     for (const a of added) shorts.take(a);
@@ -412,11 +463,19 @@ function weakFloor(text: string, t: Candidate, r: Candidate): number {
  */
 function dropContradicted(ctx: NameContext, cands: readonly Candidate[], dropped: Set<Candidate>): void {
   if (ctx.unsureTagger.length === 0) return;
-  const unsure = new Map<string, Candidate["type"]>();
-  for (const u of ctx.unsureTagger) unsure.set(`${u.start}:${u.end}`, u.type);
+  /** Unsure tagger spans by start offset; for one span, the last listed gives the type. */
+  const unsureByStart = new Map<number, Candidate[]>();
+  for (const u of ctx.unsureTagger) {
+    const same = unsureByStart.get(u.start);
+    if (same === undefined) unsureByStart.set(u.start, [u]);
+    else same.push(u);
+  }
   for (const r of cands) {
     if (r.rule === "tagger" || dropped.has(r) || TYPED_BY_CUE.has(r.rule) || ruleStrength(r) !== "weak") continue;
-    const type = unsure.get(`${r.start}:${r.end}`);
+    const same = unsureByStart.get(r.start);
+    if (same === undefined) continue;
+    let type: Candidate["type"] | undefined;
+    for (const u of same) if (u.end === r.end) type = u.type;
     if (type !== undefined && type !== r.type) dropped.add(r);
   }
 }
@@ -433,10 +492,13 @@ export const weighEvidence: Refiner = {
   rule: "names/evidence",
   refine(ctx, cands) {
     const { retype, contains: containsFloor } = nameThresholds().overrule;
-    const tagger = sortByStart(cands.filter((c) => c.rule === "tagger"));
+    const tagger: Candidate[] = [];
+    const rules: Candidate[] = [];
+    for (const c of cands) (c.rule === "tagger" ? tagger : rules).push(c);
+    sortByStart(tagger);
+    if (tagger.length > 0) sortByStart(rules);
     const dropped = new Set<Candidate>();
     let from = 0;
-    const rules = tagger.length === 0 ? [] : sortByStart(cands.filter((c) => c.rule !== "tagger"));
     for (const r of rules) {
       while (from < tagger.length && tagger[from].end <= r.start) from++;
       for (let k = from; k < tagger.length && tagger[k].start < r.end; k++) {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { foldName, matchKnownOrganization } from "../../../src/lexicon/index.js";
+import { foldName, isDemonymFolded, knownOrganizations, matchKnownOrganization, wordSet } from "../../../src/lexicon/index.js";
 import { ctxOf } from "./helpers.js";
 
 /** Texts whose token runs exercise the fast folding paths and their fallbacks. */
@@ -51,4 +51,30 @@ test("knownOrg matches like matchKnownOrganization on the slice (names, aliases,
     for (let j = i; j < Math.min(ctx.length, i + 9); j++) assert.deepEqual(ctx.knownOrg(i, j), matchKnownOrganization(ctx.slice(i, j)));
   }
   assert.ok(ctx.knownOrg(0, 0));
+});
+
+test("knownOrgPrefix is false only where no name or alias extends the run's fold", () => {
+  const ctx = ctxOf("The Islamic State of Iraq and the Levant and the Syrian army met in Hajin, Syria.");
+  const names = knownOrganizations().flatMap((o) => [o.name, ...o.aliases].map(foldName));
+  // the last gap ("Syria" ".") does not join: runs over it are not interned and always count as prefixes
+  assert.ok(ctx.knownOrgPrefix(ctx.length - 2, ctx.length - 1));
+  for (let i = 0; i < ctx.length - 1; i++) {
+    for (let j = i; j < Math.min(ctx.length - 1, i + 9); j++) {
+      const f = ctx.foldedSpan(i, j);
+      const extended = f === "" || names.some((n) => n === f || n.startsWith(`${f} `));
+      assert.equal(ctx.knownOrgPrefix(i, j), extended, ctx.slice(i, j));
+    }
+  }
+});
+
+test("loneWordRange agrees with the word sets and demonyms on a one-token range", () => {
+  const ctx = ctxOf("The Iraqi army said Monday that Mosul and Al-Raqqah were taken; the The.");
+  const ordinary = (f: string) => !f.includes(" ") && (wordSet("common-words").has(f) || wordSet("non-names").has(f) || isDemonymFolded(f));
+  for (let i = 0; i < ctx.length; i++) {
+    const t = ctx.tokens[i];
+    const got = ctx.loneWordRange(t.start, t.end);
+    if (got !== undefined) assert.equal(got, ordinary(foldName(t.text)), t.text);
+    else assert.notEqual(ctx.foldedName(i), ctx.foldedToken(i), t.text);
+  }
+  assert.equal(ctx.loneWordRange(ctx.tokens[0].start, ctx.tokens[1].end), undefined);
 });

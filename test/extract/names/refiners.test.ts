@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import type { Candidate } from "../../../src/extract/names/index.js";
 import {
   COVERAGE_KEEP_MAX, Coverage, attachTitles, dropEventModifiers, dropSilentAcronyms, filterTagger, removeOverlaps,
-  ruleStrength, shortForms, sortByStart, trimSpans, typeAcronyms, weighEvidence,
+  overlapPriority, ruleStrength, shortForms, sortByPriority, sortByStart, trimSpans, typeAcronyms, weighEvidence,
 } from "../../../src/extract/names/refiners.js";
 import { findNames, nameCandidates } from "../../../src/extract/names/index.js";
 import { ctxOf, docOf } from "./helpers.js";
@@ -249,5 +249,18 @@ test("sortByStart: sorts stably by start, short and long lists alike", () => {
     const cs = Array.from({ length: n }, (_, k) => ({ start: (k * 7919) % 13, id: k }));
     const want = [...cs].sort((a, b) => a.start - b.start);
     assert.deepEqual(sortByStart(cs), want);
+  }
+});
+
+test("sortByPriority: sorts stably like Array.prototype.sort with overlapPriority", () => {
+  const rules = ["names/gazetteer", "names/country", "tagger"];
+  for (const n of [0, 1, 8, 9, 17, 64, 301]) {
+    const cs: Candidate[] = Array.from({ length: n }, (_, k) => {
+      const start = (k * 7919) % 23;
+      return { start, end: start + ((k * 31) % 5), type: "place", rule: rules[k % 3], confidence: [0.8, 0.9][(k * 13) % 2], form: "name" };
+    });
+    const want = [...cs].sort(overlapPriority);
+    assert.deepEqual(sortByPriority(cs), want);
+    assert.ok(want.every((c, k) => cs[k] === c));
   }
 });
