@@ -36,12 +36,35 @@ function countLetters(s: string): { letters: number; scripts: number[] } {
   return { letters, scripts };
 }
 
-/**
- * Per stopword, the positions (in `stopwords` order) of the languages that list it; built once.
- * `maxLength`: the longest stopword, in UTF-16 units (longer words need no lookup).
- */
-let stopIndex: { codes: string[]; byWord: Map<string, number[]>; maxLength: number } | undefined;
-function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; byWord: Map<string, number[]>; maxLength: number } {
+/** Longest word (letters a-z) that `packWord` keys: 6 letters of 5 bits fit a small integer. */
+const PACKED_MAX = 6;
+
+/** Appends one ASCII letter (either case) to a packed key: base 32, digits 1..26, so keys of different lengths differ. */
+function packLetter(key: number, c: number): number {
+  return key * 32 + ((c | 32) - 96);
+}
+
+/** The packed key of a word of at most `PACKED_MAX` letters a-z; undefined for any other word. */
+function packWord(w: string): number | undefined {
+  if (w.length > PACKED_MAX || !/^[a-z]+$/.test(w)) return undefined;
+  let key = 0;
+  for (let i = 0; i < w.length; i++) key = packLetter(key, w.charCodeAt(i));
+  return key;
+}
+
+/** Positions (in `codes`) of the languages that list a stopword, by the word and, where it has one, by its packed key. */
+interface StopwordIndex {
+  codes: string[];
+  byWord: Map<string, number[]>;
+  byPacked: Map<number, number[]>;
+  /** The longest stopword, in UTF-16 units (longer words need no lookup). */
+  maxLength: number;
+}
+
+let stopIndex: StopwordIndex | undefined;
+
+/** The stopword index of `stopwords` (languages in its order); built once. */
+function stopwordIndex(stopwords: Map<string, Set<string>>): StopwordIndex {
   if (!stopIndex) {
     const codes = [...stopwords.keys()];
     const byWord = new Map<string, number[]>();
@@ -54,7 +77,12 @@ function stopwordIndex(stopwords: Map<string, Set<string>>): { codes: string[]; 
         else byWord.set(w, [k]);
       }
     });
-    stopIndex = { codes, byWord, maxLength };
+    const byPacked = new Map<number, number[]>();
+    for (const [w, ks] of byWord) {
+      const key = packWord(w);
+      if (key !== undefined) byPacked.set(key, ks);
+    }
+    stopIndex = { codes, byWord, byPacked, maxLength };
   }
   return stopIndex;
 }
@@ -85,15 +113,18 @@ function letterWidth(s: string, i: number): number {
 
 /**
  * For an all-ASCII `s`: per language (in `codes` order) the stopwords among its lower-cased letter
- * runs, in one pass and without lower-casing all of `s`. Null when `s` holds a non-ASCII character
- * (scripts and case mapping then need the general path). Text without letters has no hits, so it
- * falls back to "en" as in the general path.
+ * runs, in one pass and without lower-casing all of `s`; runs of at most `PACKED_MAX` letters are
+ * looked up by packed key, without a string. Null when `s` holds a non-ASCII character (scripts and
+ * case mapping then need the general path). Text without letters has no hits, so it falls back to
+ * "en" as in the general path.
  */
-function asciiStopwordHits(s: string, byWord: Map<string, number[]>, maxLength: number, languages: number): number[] | null {
-  const hits = new Array<number>(languages).fill(0);
-  /** Start of the current letter run (-1: none) and whether it holds an upper-case letter. */
+function asciiStopwordHits(s: string, index: StopwordIndex): number[] | null {
+  const { byWord, byPacked, maxLength } = index;
+  const hits = new Array<number>(index.codes.length).fill(0);
+  /** Start of the current letter run (-1: none), whether it holds an upper-case letter, and its packed key while it is short. */
   let start = -1;
   let upper = false;
+  let key = 0;
   for (let i = 0; i <= s.length; i++) {
     const c = i < s.length ? s.charCodeAt(i) : 32;
     if (c >= 128) return null;
@@ -102,13 +133,20 @@ function asciiStopwordHits(s: string, byWord: Map<string, number[]>, maxLength: 
       if (start < 0) {
         start = i;
         upper = false;
+        key = 0;
       }
       if (!lowerLetter) upper = true;
+      if (i - start < PACKED_MAX) key = packLetter(key, c);
       continue;
     }
-    if (start >= 0 && i - start <= maxLength) {
-      const w = s.slice(start, i);
-      const ks = byWord.get(upper ? w.toLowerCase() : w);
+    const length = i - start;
+    if (start >= 0 && length <= maxLength) {
+      let ks: number[] | undefined;
+      if (length <= PACKED_MAX) ks = byPacked.get(key);
+      else {
+        const w = s.slice(start, i);
+        ks = byWord.get(upper ? w.toLowerCase() : w);
+      }
       if (ks) for (const k of ks) hits[k]++;
     }
     start = -1;
@@ -119,8 +157,9 @@ function asciiStopwordHits(s: string, byWord: Map<string, number[]>, maxLength: 
 /** ISO 639-1 code of the language a text is most likely written in ("en" by default). */
 export function guessLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);
-  const { codes, byWord, maxLength } = stopwordIndex(languageCues().stopwords);
-  let hitsOf = asciiStopwordHits(sample, byWord, maxLength, codes.length);
+  const index = stopwordIndex(languageCues().stopwords);
+  const { codes, byWord, maxLength } = index;
+  let hitsOf = asciiStopwordHits(sample, index);
   if (hitsOf === null) {
     const { letters, scripts } = countLetters(sample);
     if (letters === 0) return "en";

@@ -163,6 +163,7 @@ export function findAliases(doc: Doc): void {
     const t = cx.tokens[i];
     if (t.kind !== "word") continue;
     let w = t.text;
+    if (!mayStartCue(w, cx.pat.firstChars)) continue;
     if (!cx.pat.firstWords.has(w)) {
       if (!upperInitial(w)) continue;
       w = w.toLowerCase();
@@ -206,6 +207,17 @@ function inTextOrder(ms: readonly Mention[]): boolean {
 }
 
 /** `UPPER_INITIAL.test(w)`, without the regex for an ASCII first letter. */
+/**
+ * False when neither `w` nor its lower-cased form can be a cue's first word, judged by the first
+ * character alone: an ASCII one (upper case read as lower, as `toLowerCase` maps it) that no first
+ * word starts with. True otherwise, also for a non-ASCII first character.
+ */
+function mayStartCue(w: string, firstChars: Uint8Array): boolean {
+  const c = w.charCodeAt(0);
+  if (!(c < 128)) return true;
+  return firstChars[c >= 0x41 && c <= 0x5a ? c + 32 : c] === 1;
+}
+
 function upperInitial(w: string): boolean {
   const c = w.charCodeAt(0);
   return c < 0x80 ? c >= 0x41 && c <= 0x5a : UPPER_INITIAL.test(w);

@@ -34,6 +34,8 @@ export interface AliasPatterns {
   marks: Map<string, MarkCue[]>;
   /** The first words of all cues. */
   firstWords: Set<string>;
+  /** Indexed by an ASCII code (0..127): 1 when some first word starts with that character, else 0. */
+  firstChars: Uint8Array;
   bridgeWords: Set<string>;
   nameParticles: Set<string>;
   headNouns: Set<string>;
@@ -104,10 +106,14 @@ export function compilePatterns(raw: unknown, rel = FILE): AliasPatterns {
       marks.push({ rule: q.rule as string, attribute: q.attribute as string, words });
     }
   }
+  const firstWords = new Set([...after, ...marks].map((c) => c.words[0]));
+  const firstChars = new Uint8Array(128);
+  for (const w of firstWords) if (w.charCodeAt(0) < 128) firstChars[w.charCodeAt(0)] = 1;
   return {
     after: bucket(after),
     marks: bucket(marks),
-    firstWords: new Set([...after, ...marks].map((c) => c.words[0])),
+    firstWords,
+    firstChars,
     bridgeWords: wordSet("bridgeWords"),
     nameParticles: wordSet("nameParticles"),
     headNouns: wordSet("headNouns"),

@@ -357,9 +357,14 @@ function addOrgHeadNouns(doc: Doc, cl: Clusters, items: Item[], reps: number[], 
     if (items[i].type === "organization" && w.length >= 2 && cw.orgHeadNouns.has(w[w.length - 1])) push(byHead, w[w.length - 1], i);
   }
   if (byHead.size === 0) return;
-  const taken = items.slice().sort((a, b) => a.start - b.start);
-  const maxLen = taken.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+  /** Items by start, and their greatest length (UTF-16 units); sorted on the first `covered` call. */
+  let taken: Item[] | undefined;
+  let maxLen = 0;
   const covered = (start: number, end: number): boolean => {
+    if (!taken) {
+      taken = items.slice().sort((a, b) => a.start - b.start);
+      maxLen = taken.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+    }
     let lo = 0;
     let hi = taken.length;
     while (lo < hi) {
@@ -418,21 +423,33 @@ interface BuildContext {
 function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] {
   const order = items.map((_, i) => i);
   if (items.some((it, i) => i > 0 && it.start < items[i - 1].start)) order.sort((a, b) => items[a].start - items[b].start);
-  const groups = new Map<number, number[]>();
-  for (const i of order) push(groups, cl.find(i), i);
+  /** Members by root index (in `order`), and the roots in order of their first member. */
+  const membersOf = new Array<number[] | undefined>(items.length);
+  const roots: number[] = [];
+  for (const i of order) {
+    const root = cl.find(i);
+    const members = membersOf[root];
+    if (members) members.push(i);
+    else {
+      membersOf[root] = [i];
+      roots.push(root);
+    }
+  }
   const entities: Entity[] = [];
   let unions = false;
-  for (const [root, members] of groups) {
+  for (const root of roots) {
+    const members = membersOf[root]!;
     const id = `e${entities.length + 1}`;
     for (const i of members) items[i].m.entity = id;
-    const e = makeEntity(id, members, items, cl.sortedRules(root), bx);
+    const rules = cl.sortedRules(root);
+    const e = members.length === 1 ? makeSingleEntity(id, items[members[0]], rules) : makeEntity(id, members, items, rules, bx);
     if (e.attributes?.unionOf !== undefined) unions = true;
     entities.push(e);
   }
   if (!unions) return entities;
   // the last of equal mention ids wins
   const entityOfMention = new Map<string, string>();
-  for (const members of groups.values()) for (const i of members) entityOfMention.set(items[i].id, items[i].m.entity!);
+  for (const root of roots) for (const i of membersOf[root]!) entityOfMention.set(items[i].id, items[i].m.entity!);
   for (const e of entities) {
     const union = e.attributes?.unionOf;
     if (!Array.isArray(union)) continue;
@@ -440,6 +457,20 @@ function buildEntities(cl: Clusters, items: Item[], bx: BuildContext): Entity[] 
     e.attributes = { ...e.attributes, unionOf: ids };
   }
   return entities;
+}
+
+/**
+ * `makeEntity` for a cluster of one item (most clusters): that item's type and name, no aliases (its own
+ * exact key is the name's), one mention span; fields are set in `makeEntity`'s order, so the JSON matches.
+ */
+function makeSingleEntity(id: string, it: Item, rules: string[]): Entity {
+  const e: Entity = { id, type: it.type, name: it.text, aliases: [], mentions: [{ start: it.start, end: it.end, text: it.text }] };
+  if (it.type === "place" && it.geo) e.geo = it.geo;
+  const attributes: Record<string, unknown> = { rules };
+  if (it.soCalled) attributes.soCalled = true;
+  if (it.unionOf) attributes.unionOf = it.unionOf;
+  e.attributes = attributes;
+  return e;
 }
 
 /** The entity of one cluster: its type, fullest name, aliases, mentions, geo and merge rules. */
