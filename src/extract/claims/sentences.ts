@@ -139,8 +139,18 @@ const lowCache = new WeakMap<Token[], string[]>();
 export function lowered(tokens: Token[]): string[] {
   let out = lowCache.get(tokens);
   if (!out) {
-    out = tokens.map((t) => t.text.toLowerCase());
+    out = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = lowerCase(tokens[i].text);
     lowCache.set(tokens, out);
   }
   return out;
+}
+
+/** `text.toLowerCase()`, but `text` itself when it has no A–Z and no non-ASCII character (no copy is made). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
 }
