@@ -51,6 +51,16 @@ const PERSON_PRONOUNS = new Set(["he", "him", "his", "she", "her"]);
 const ORG_PRONOUNS = new Set(["its"]);
 /** Words `resolveWord` may turn into a slot. */
 const RESOLVABLE = new Set([...PERSON_PRONOUNS, ...ORG_PRONOUNS, "the", "whose"]);
+/** Bit n is set when some `RESOLVABLE` word has n characters. */
+const RESOLVABLE_LENGTHS = [...RESOLVABLE].reduce((bits, w) => bits | (1 << w.length), 0);
+/** 1 at the char code of the first letter of each `RESOLVABLE` word (all ASCII). */
+const RESOLVABLE_FIRST = new Uint8Array(128);
+for (const w of RESOLVABLE) RESOLVABLE_FIRST[w.charCodeAt(0)] = 1;
+
+/** False for most words that are not `RESOLVABLE`, from their length and first letter alone (no hashing); true for all that are. */
+function mayResolve(word: string): boolean {
+  return word.length < 31 && ((RESOLVABLE_LENGTHS >> word.length) & 1) === 1 && RESOLVABLE_FIRST[word.charCodeAt(0)] === 1;
+}
 /** Words whose resolution reads `localPerson` (the others ignore it). */
 const NEEDS_LOCAL = new Set([...PERSON_PRONOUNS, "whose"]);
 /** How many sentences back a pronoun or description may find its antecedent. */
@@ -317,7 +327,7 @@ export function eachSketch(
         continue;
       }
       const word = apostrophes(lows[t]);
-      if (RESOLVABLE.has(word)) {
+      if (mayResolve(word) && RESOLVABLE.has(word)) {
         const local = NEEDS_LOCAL.has(word) ? localPerson(doc.text, buf) : undefined;
         if (resolveWord(res, s, t, word, mi < mHi ? ms[mi].start : Infinity, local, resolved)) {
           buf.addSlot(resolved.kind, resolved.entity, tok.start, resolved.end, true);
