@@ -285,7 +285,6 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
     }
   }
   if (!head) return undefined;
-  const read = (kind: SourceKind, entity?: string): SourceRead => ({ start, end, kind, entity, head });
   const from = toks[start].start;
   let until = toks[end - 1].end;
   for (let j = start + 1; j < end; j++) {
@@ -296,21 +295,25 @@ function readSource(doc: Doc, start: number, end: number, cues: ClaimCues, menti
   }
   const inside = mentions.filter((m) => m.start >= from && m.end <= until);
   const person = inside.find((m) => m.type === "person");
-  if (person) return read("person", person.entity);
-  if (cues.anonymousHeads.has(head)) return read("anonymous");
-  if (cues.documentHeads.has(head)) return read("document");
+  if (person) return sourceRead(start, end, "person", head, person.entity);
+  if (cues.anonymousHeads.has(head)) return sourceRead(start, end, "anonymous", head);
+  if (cues.documentHeads.has(head)) return sourceRead(start, end, "document", head);
   const lowText = doc.text.slice(toks[start].start, toks[end - 1].end).toLowerCase().replace(/^the /, "");
   if (cues.mediaHeads.has(head) || cues.mediaNames.some((n) => lowText === n || lowText.startsWith(`${n} `))) {
-    return read("media");
+    return sourceRead(start, end, "media", head);
   }
   const pick = inside.find((m) => m.type === "organization") ?? inside.find((m) => m.type === "place");
-  if (pick) return read("organization", pick.entity);
-  if (PERSON_PRONOUNS.has(head) && end - start === 1) return read("person");
-  if (cues.organizationHeads.has(head)) return read("organization");
+  if (pick) return sourceRead(start, end, "organization", head, pick.entity);
+  if (PERSON_PRONOUNS.has(head) && end - start === 1) return sourceRead(start, end, "person", head);
+  if (cues.organizationHeads.has(head)) return sourceRead(start, end, "organization", head);
   if (end - start === 1 && toks[start].kind === "word" && /^\p{Ll}/u.test(toks[start].text) && !cues.anonymousHeads.has(head)) {
     return undefined;
   }
-  return read("anonymous");
+  return sourceRead(start, end, "anonymous", head);
+}
+
+function sourceRead(start: number, end: number, kind: SourceKind, head: string, entity?: string): SourceRead {
+  return { start, end, kind, entity, head };
 }
 
 /** The latest earlier draft a bare "the source" / "he" refers back to, if any. */

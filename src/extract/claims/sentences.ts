@@ -66,16 +66,51 @@ export function mentionsBySentence(doc: Doc): readonly Mention[][] {
 /** True when sentence `s` is read for claims and events: neither in a skipped region nor a heading (cached per document). */
 export function isReadable(doc: Doc, s: number): boolean {
   const ix = sentenceIndex(doc);
-  if (!ix.readable) {
-    ix.readable = new Uint8Array(doc.sentences.length);
-    for (let i = 0; i < doc.sentences.length; i++) ix.readable[i] = inSkippedRegion(doc, i) || isHeading(doc, i) ? 0 : 1;
-  }
+  ix.readable ??= readableSentences(doc);
   return ix.readable[s] === 1;
 }
 
-/** Mentions grouped by the sentence that holds their start, each list sorted by offset. O(n log n). */
+/** 1 per sentence that lies in no skipped region (one pass over the regions) and is no heading. */
+function readableSentences(doc: Doc): Uint8Array {
+  const sentences = doc.sentences;
+  const out = new Uint8Array(sentences.length).fill(1);
+  for (const r of doc.regions) {
+    if (!SKIPPED_REGIONS.has(r.kind)) continue;
+    // sentences are sorted and disjoint: those inside r start in [r.start, r.end]
+    for (let s = firstStartingAtOrAfter(sentences, r.start); s < sentences.length && sentences[s].start <= r.end; s++) {
+      if (sentences[s].end <= r.end) out[s] = 0;
+    }
+  }
+  for (let s = 0; s < sentences.length; s++) if (out[s] === 1 && isHeading(doc, s)) out[s] = 0;
+  return out;
+}
+
+/** Index of the first sentence whose start is at or after `at` (binary search; `sentences.length` when none). */
+function firstStartingAtOrAfter(sentences: Doc["sentences"], at: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions grouped by the sentence that holds their start, each list sorted by offset. O(n) when mentions come sorted, else O(n log n). */
 function groupMentions(doc: Doc): Mention[][] {
   const out: Mention[][] = doc.sentences.map(() => []);
+  if (sortedByStart(doc.mentions)) {
+    // one walk: sentences are sorted and disjoint, so the sentence holding a start never moves back
+    const sentences = doc.sentences;
+    let s = 0;
+    for (const m of doc.mentions) {
+      while (s < sentences.length && sentences[s].end <= m.start) s++;
+      if (s === sentences.length) break;
+      if (m.start >= sentences[s].start) out[s].push(m);
+    }
+    return out;
+  }
   for (const m of doc.mentions) {
     const s = sentenceAt(doc, m.start);
     if (s >= 0) out[s].push(m);
@@ -85,7 +120,7 @@ function groupMentions(doc: Doc): Mention[][] {
 }
 
 /** True when `list` is already in `start` order (mentions usually come sorted; a stable sort would keep them as they are). */
-function sortedByStart(list: Mention[]): boolean {
+function sortedByStart(list: readonly Mention[]): boolean {
   for (let i = 1; i < list.length; i++) if (list[i - 1].start > list[i].start) return false;
   return true;
 }
@@ -139,8 +174,18 @@ const lowCache = new WeakMap<Token[], string[]>();
 export function lowered(tokens: Token[]): string[] {
   let out = lowCache.get(tokens);
   if (!out) {
-    out = tokens.map((t) => t.text.toLowerCase());
+    out = new Array<string>(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = lowerCase(tokens[i].text);
     lowCache.set(tokens, out);
   }
   return out;
+}
+
+/** `text.toLowerCase()`, but `text` itself when it has no A–Z and no non-ASCII character (no copy is made). */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return text.toLowerCase();
+  }
+  return text;
 }

@@ -27,6 +27,11 @@ function clauseMarks(cues: ClaimCues): Map<string, number> {
   return marks;
 }
 
+/** True when token j (its `clauseMarks` bits: `mark`) opens a clause: a clause word, or "as" after a comma. */
+function isBoundary(L: string[], j: number, mark: number): boolean {
+  return (mark & CLAUSE_WORD) !== 0 || ((L[j] ?? "") === "as" && (L[j - 1] ?? "") === ",");
+}
+
 /**
  * The clause of a trigger as token bounds [cs, ce) within its sentence, and the word that opened it.
  * Clauses end at clause words ("that", "which", "after", …) and reporting verbs; a clause opened by a
@@ -37,7 +42,6 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   const L = lowered(toks);
   const { tokenStart: a, tokenEnd: b } = doc.sentences[t.sentence];
   const marks = clauseMarks(claimCues());
-  const isBoundary = (j: number, mark: number) => (mark & CLAUSE_WORD) !== 0 || ((L[j] ?? "") === "as" && (L[j - 1] ?? "") === ",");
   let floor = a;
   if (SUBORDINATORS.has((L[a] ?? ""))) {
     for (let j = a + 1; j < t.k; j++) {
@@ -50,7 +54,7 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   let cs = floor;
   for (let j = t.k - 1; j >= floor; j--) {
     const mark = marks.get(L[j] ?? "") ?? 0;
-    if (isBoundary(j, mark)) {
+    if (isBoundary(L, j, mark)) {
       cs = j + 1;
       break;
     }
@@ -65,7 +69,7 @@ export function clauseOf(doc: Doc, t: Trigger): { cs: number; ce: number; opener
   let ce = b;
   for (let j = t.kEnd; j < b; j++) {
     const mark = marks.get(L[j] ?? "") ?? 0;
-    if (isBoundary(j, mark) || (subordinate && toks[j].text === ",") || ((mark & REPORTING_VERB) !== 0 && (L[j - 1] ?? "") !== "to")) {
+    if (isBoundary(L, j, mark) || (subordinate && toks[j].text === ",") || ((mark & REPORTING_VERB) !== 0 && (L[j - 1] ?? "") !== "to")) {
       ce = j;
       break;
     }

@@ -138,9 +138,6 @@ function readDraft(
   const intransitive = t.cls?.intransitive.has(t.form) ?? false;
   const participants: { entity: string; role: ParticipantRole }[] = [];
   const places: string[] = [];
-  const add = (entity: string | undefined, role: ParticipantRole) => {
-    if (entity && !participants.some((p) => p.entity === entity)) participants.push({ entity, role });
-  };
   let type = t.type;
   let firstAfter: Mention | undefined;
   let lastRole: ParticipantRole | undefined;
@@ -172,7 +169,7 @@ function readDraft(
     else if (before) role = passive ? objectRole(type) : "actor";
     else if (t.pos === "verb" && !passive && !intransitive && mi - t.kEnd <= 8) role = objectRole(type);
     if (role) {
-      add(m.entity, role);
+      addParticipant(participants, m.entity, role);
       if (before && (role === "actor" || passive)) subjectFound = true;
       lastRole = role;
     }
@@ -181,14 +178,14 @@ function readDraft(
     const edge = toks[cs - 1].start;
     const ante = findLast(mentions, (m) => m.end <= edge && edge - m.end <= 3 && m.type !== "place");
     if (ante) {
-      add(ante.entity, passive ? objectRole(type) : "actor");
+      addParticipant(participants, ante.entity, passive ? objectRole(type) : "actor");
       subjectFound = true;
     }
   }
   if (!subjectFound && t.pos === "verb" && !passive) {
     const first = mentions.find((m) => m.type !== "place");
     if (first && first.end <= t.start && first.start < toks[cs].start && opensClause(toks, tokenAt(doc, first.start), sent.tokenStart)) {
-      add(first.entity, "actor");
+      addParticipant(participants, first.entity, "actor");
     }
   }
   if (t.cls?.objectPlaceType && firstAfter?.type === "place" && governor(toks, tokenAt(doc, firstAfter.start), cs).at === t.kEnd - 1) {
@@ -212,6 +209,13 @@ function readDraft(
     indefinite: t.pos === "noun" && INDEFINITE.has((L[t.k - 1] ?? "")),
     rule: t.rule,
   };
+}
+
+/** Adds `entity` with `role` unless it is undefined or already a participant. */
+function addParticipant(participants: { entity: string; role: ParticipantRole }[], entity: string | undefined, role: ParticipantRole): void {
+  if (!entity) return;
+  for (const p of participants) if (p.entity === entity) return;
+  participants.push({ entity, role });
 }
 
 /** The modalities cue phrases state, strongest first: the first found before a trigger wins. */
@@ -303,18 +307,27 @@ function toRef(x: TimeExpr): TimeRef {
   return { text: x.text, span: x.span, start: x.start, end: x.end, precision: x.precision, approximate: x.approximate, relative: x.relative };
 }
 
-/** The nearest time in the clause; else the nearest in the sentence with no other trigger between. */
+/** The nearest time in the clause; else the nearest in the sentence with no other trigger between (the first of equally near ones). */
 function readTime(times: TimeExpr[], t: Trigger, from: number, to: number, sentenceTriggers: Trigger[]): TimeRef | undefined {
-  const dist = (x: TimeExpr) => (x.span.start >= t.end ? x.span.start - t.end : t.start - x.span.end);
-  const inClause = times.filter((x) => x.span.start >= from && x.span.end <= to).sort((x, y) => dist(x) - dist(y));
-  if (inClause.length) return toRef(inClause[0]);
-  const free = times.filter((x) => {
-    const lo = Math.min(x.span.end, t.start);
-    const hi = Math.max(x.span.start, t.end);
-    return !sentenceTriggers.some((o) => o !== t && o.start >= lo && o.end <= hi);
-  });
-  free.sort((x, y) => dist(x) - dist(y));
-  return free.length ? toRef(free[0]) : undefined;
+  if (times.length === 0) return undefined;
+  let best: TimeExpr | undefined;
+  for (const x of times) if (x.span.start >= from && x.span.end <= to && (!best || distance(x, t) < distance(best, t))) best = x;
+  if (best) return toRef(best);
+  for (const x of times) if (!triggerBetween(x, t, sentenceTriggers) && (!best || distance(x, t) < distance(best, t))) best = x;
+  return best ? toRef(best) : undefined;
+}
+
+/** Characters between time `x` and trigger `t` (0 when they touch). */
+function distance(x: TimeExpr, t: Trigger): number {
+  return x.span.start >= t.end ? x.span.start - t.end : t.start - x.span.end;
+}
+
+/** True when a trigger of the sentence other than `t` lies between `t` and time `x`. */
+function triggerBetween(x: TimeExpr, t: Trigger, sentenceTriggers: Trigger[]): boolean {
+  const lo = Math.min(x.span.end, t.start);
+  const hi = Math.max(x.span.start, t.end);
+  for (const o of sentenceTriggers) if (o !== t && o.start >= lo && o.end <= hi) return true;
+  return false;
 }
 
 /** The event as output: id, claim covering one of its triggers, sentence evidence, merged triggers. */

@@ -21,10 +21,14 @@ export function findRelations(doc: Doc): void {
   const cues = relationCues();
   const entities = new Map<string, Entity>();
   for (const e of doc.entities) entities.set(e.id, e);
-  /** Types of entity ids that only mentions carry (the first mention's type). */
-  const mentionTypes = new Map<string, EntityType>();
-  for (const m of doc.mentions) if (m.entity && !entities.has(m.entity) && !mentionTypes.has(m.entity)) mentionTypes.set(m.entity, m.type);
-  const emit = new Emitter(doc, (id) => entities.get(id)?.type ?? mentionTypes.get(id));
+  /** Types of entity ids that only mentions carry (the first mention's type), built on first use. */
+  let mentionTypes: Map<string, EntityType> | undefined;
+  const emit = new Emitter(doc, (id) => {
+    const e = entities.get(id);
+    if (e) return e.type;
+    mentionTypes ??= typesOfMentionOnlyEntities(doc, entities);
+    return mentionTypes.get(id);
+  });
   const { countries, countryOf } = countryEntities(doc);
   const ctx: DocCtx = { doc, cues, emit, entities, countries, countryOf, deputies: [] };
   const rules = relationRules(cues);
@@ -141,18 +145,40 @@ function open(kinds: SlotCounts, lists: number[], hit: Uint8Array, counts: SlotC
   return true;
 }
 
+/** Entity id → type of the first mention, for ids that mentions carry but `entities` lacks. */
+function typesOfMentionOnlyEntities(doc: Doc, entities: ReadonlyMap<string, Entity>): Map<string, EntityType> {
+  const types = new Map<string, EntityType>();
+  for (const m of doc.mentions) if (m.entity && !entities.has(m.entity) && !types.has(m.entity)) types.set(m.entity, m.type);
+  return types;
+}
+
 /** The place entities of `doc` that are countries: code → entity, and entity → code. */
 function countryEntities(doc: Doc): { countries: Map<string, string>; countryOf: Map<string, string> } {
   const countries = new Map<string, string>();
   const countryOf = new Map<string, string>();
   for (const e of doc.entities) {
     if (e.type !== "place") continue;
-    const rec = lookupCountryName(e.name);
-    if (!rec) continue;
-    countryOf.set(e.id, rec.cca2);
-    if (!countries.has(rec.cca2)) countries.set(rec.cca2, e.id);
+    const code = countryCodeOfName(e.name);
+    if (code === null) continue;
+    countryOf.set(e.id, code);
+    if (!countries.has(code)) countries.set(code, e.id);
   }
   return { countries, countryOf };
+}
+
+/** Most place names whose country code `countryCodeOfName` remembers; the memo is emptied when it grows past this. */
+const COUNTRY_CODE_CACHE_SIZE = 16384;
+const countryCodeCache = new Map<string, string | null>();
+
+/** The cca2 code of the country a place name names, or null (memoised: place names recur across documents). */
+function countryCodeOfName(name: string): string | null {
+  let code = countryCodeCache.get(name);
+  if (code === undefined) {
+    code = lookupCountryName(name)?.cca2 ?? null;
+    if (countryCodeCache.size >= COUNTRY_CODE_CACHE_SIZE) countryCodeCache.clear();
+    countryCodeCache.set(name, code);
+  }
+  return code;
 }
 
 /**

@@ -23,12 +23,15 @@ export interface Item {
   start: number;
   end: number;
   word: string;
-  slot?: number;
+  /** Index of the slot this item stands for; undefined for a word or mark. */
+  slot: number | undefined;
 }
 
 /**
  * A sentence seen as words and entity placeholders: `text` is " " + the items' words joined by " " + " ",
  * so every item sits between two spaces; `at[i]` is the offset of item i in `text`.
+ * A sketch and everything in it is valid only while `eachSketch` visits it: its storage is reused for the
+ * next sentence. `at` and `slotItem` are buffers that may be longer than `items` and `slots`.
  */
 export interface Sketch {
   sentence: number;
@@ -36,10 +39,11 @@ export interface Sketch {
   end: number;
   text: string;
   items: Item[];
-  at: number[];
+  /** Offset in `text` of each item (UTF-16 units), valid for indexes below `items.length`. */
+  at: Int32Array;
   slots: Slot[];
-  /** Item index of each slot. */
-  slotItem: number[];
+  /** Item index of each slot, valid for indexes below `slots.length`. */
+  slotItem: Int32Array;
 }
 
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "its", "whose"]);
@@ -47,6 +51,16 @@ const PERSON_PRONOUNS = new Set(["he", "him", "his", "she", "her"]);
 const ORG_PRONOUNS = new Set(["its"]);
 /** Words `resolveWord` may turn into a slot. */
 const RESOLVABLE = new Set([...PERSON_PRONOUNS, ...ORG_PRONOUNS, "the", "whose"]);
+/** Bit n is set when some `RESOLVABLE` word has n characters. */
+const RESOLVABLE_LENGTHS = [...RESOLVABLE].reduce((bits, w) => bits | (1 << w.length), 0);
+/** 1 at the char code of the first letter of each `RESOLVABLE` word (all ASCII). */
+const RESOLVABLE_FIRST = new Uint8Array(128);
+for (const w of RESOLVABLE) RESOLVABLE_FIRST[w.charCodeAt(0)] = 1;
+
+/** False for most words that are not `RESOLVABLE`, from their length and first letter alone (no hashing); true for all that are. */
+function mayResolve(word: string): boolean {
+  return word.length < 31 && ((RESOLVABLE_LENGTHS >> word.length) & 1) === 1 && RESOLVABLE_FIRST[word.charCodeAt(0)] === 1;
+}
 /** Words whose resolution reads `localPerson` (the others ignore it). */
 const NEEDS_LOCAL = new Set([...PERSON_PRONOUNS, "whose"]);
 /** How many sentences back a pronoun or description may find its antecedent. */
@@ -68,18 +82,11 @@ function apostrophes(low: string): string {
 const RIGHT_QUOTE = 0x2019;
 const MODIFIER_APOSTROPHE = 0x2bc;
 
-/** Mentions grouped by sentence index (one pass; mentions without an entity are left out). */
-export function mentionsBySentence(doc: Doc): Mention[][] {
-  const out: Mention[][] = doc.sentences.map(() => []);
+/** The mentions of `doc` that have an entity, in `byStartThenLongest` order. */
+function mentionsWithEntity(doc: Doc): Mention[] {
   const sorted = doc.mentions.filter((m) => m.entity !== undefined);
   if (!inOrder(sorted)) sorted.sort(byStartThenLongest);
-  let s = 0;
-  for (const m of sorted) {
-    while (s < doc.sentences.length && doc.sentences[s].end <= m.start) s++;
-    if (s >= doc.sentences.length) break;
-    if (m.start >= doc.sentences[s].start) out[s].push(m);
-  }
-  return out;
+  return sorted;
 }
 
 /** Mention order: by start, the longer of two at one start first. */
@@ -101,45 +108,50 @@ export type Gender = "f" | "m" | undefined;
  * sentence, in order (a sentence's first person is usually its topic), and the most recent organization.
  */
 class Recency {
-  /** Persons named per sentence, oldest sentence first; only sentences within `PRONOUN_REACH` are kept. */
-  private persons: { sentence: number; list: string[]; seen: Set<string> }[] = [];
-  org?: { entity: string; sentence: number };
+  /** Persons named per sentence, oldest sentence first, each list without repeats; only sentences within `PRONOUN_REACH` are kept. */
+  private persons: { sentence: number; list: string[] }[] = [];
+  /** The organization named last (by name, not pronoun) and its sentence; undefined before any. */
+  private org: string | undefined;
+  private orgSentence = 0;
   /** Last sentence where each organization entity was named. */
   orgSeen = new Map<string, number>();
 
-  see(slot: Slot, sentence: number): void {
-    if (slot.kind === "P") {
+  see(kind: SlotKind, entity: string, pronoun: boolean, sentence: number): void {
+    if (kind === "P") {
       while (this.persons.length > 0 && sentence - this.persons[0].sentence > PRONOUN_REACH) this.persons.shift();
       let last = this.persons[this.persons.length - 1];
       if (last?.sentence !== sentence) {
-        last = { sentence, list: [], seen: new Set() };
+        last = { sentence, list: [] };
         this.persons.push(last);
       }
-      if (!last.seen.has(slot.entity)) {
-        last.seen.add(slot.entity);
-        last.list.push(slot.entity);
-      }
+      if (!last.list.includes(entity)) last.list.push(entity);
     }
-    if (slot.kind === "O" && !slot.pronoun) {
-      this.org = { entity: slot.entity, sentence };
-      this.orgSeen.set(slot.entity, sentence);
+    if (kind === "O" && !pronoun) {
+      this.org = entity;
+      this.orgSentence = sentence;
+      this.orgSeen.set(entity, sentence);
     }
   }
 
-  /** The first person of this sentence, else of the previous one, that `fits`. */
-  recentPerson(sentence: number, fits: (entity: string) => boolean): string | undefined {
+  /** The first person of this sentence, else of the previous one, whose gender (`genderOf`) does not contradict `g`. */
+  recentPerson(sentence: number, g: Gender, genderOf: (entity: string) => Gender): string | undefined {
     for (let back = 0; back <= PRONOUN_REACH; back++) {
       for (const b of this.persons) {
         if (b.sentence !== sentence - back) continue;
-        for (const p of b.list) if (fits(p)) return p;
+        for (const p of b.list) if (fitsGender(g, genderOf(p))) return p;
       }
     }
     return undefined;
   }
 
   recentOrg(sentence: number): string | undefined {
-    return this.org && sentence - this.org.sentence <= PRONOUN_REACH ? this.org.entity : undefined;
+    return this.org !== undefined && sentence - this.orgSentence <= PRONOUN_REACH ? this.org : undefined;
   }
+}
+
+/** True when a pronoun of gender `g` may refer to an entity of gender `eg` (an unknown one fits any). */
+function fitsGender(g: Gender, eg: Gender): boolean {
+  return !g || !eg || eg === g;
 }
 
 /** Last folded word of each organization name, singular form → entity ids (for "the brigades"). */
@@ -147,42 +159,136 @@ function orgHeads(doc: Doc): Map<string, string[]> {
   const heads = new Map<string, string[]>();
   for (const e of doc.entities) {
     if (e.type !== "organization") continue;
-    for (const n of [e.name, ...e.aliases]) {
-      const words = foldedWords(n);
-      if (words.length < 2) continue;
-      const h = singular(words[words.length - 1]);
-      const list = heads.get(h) ?? [];
-      if (!list.includes(e.id)) list.push(e.id);
-      heads.set(h, list);
-    }
+    addHead(heads, orgHead(e.name), e.id);
+    for (const n of e.aliases) addHead(heads, orgHead(n), e.id);
   }
   return heads;
+}
+
+function addHead(heads: Map<string, string[]>, head: string | null, id: string): void {
+  if (head === null) return;
+  const list = heads.get(head);
+  if (!list) heads.set(head, [id]);
+  else if (!list.includes(id)) list.push(id);
+}
+
+/** Most organization names whose head `orgHead` remembers; the memo is emptied when it grows past this. */
+const ORG_HEAD_CACHE_SIZE = 16384;
+const orgHeadCache = new Map<string, string | null>();
+
+/** The singular last folded word of an organization name, or null for a name of fewer than two folded words (memoised: names recur across documents). */
+function orgHead(name: string): string | null {
+  let head = orgHeadCache.get(name);
+  if (head === undefined) {
+    const words = foldedWords(name);
+    head = words.length < 2 ? null : singular(words[words.length - 1]);
+    if (orgHeadCache.size >= ORG_HEAD_CACHE_SIZE) orgHeadCache.clear();
+    orgHeadCache.set(name, head);
+  }
+  return head;
 }
 
 function singular(w: string): string {
   return w.length > 3 && w.endsWith("s") ? w.slice(0, -1) : w;
 }
 
-/**
- * Builds one sketch per sentence. Mentions with an entity become slots; "he"/"his" not covered by a mention
- * become slots of the person just before ("A and his wife"), else of the first person of this sentence
- * (before it), else of the previous sentence's first person, skipping names of the other gender
- * ("Umm Ali" is not "he"); "its" of the
- * most recent organization (this or the previous sentence); a
- * possessive pronoun is followed by a synthetic "'s" item; "the <head>" ("the group", "the brigades") not
- * covered by a mention becomes a slot of the most recent organization with that head word. Only sentences
- * with two slots or more are returned (every relation needs two).
- */
-export function buildSketches(doc: Doc, cues: RelationCues): Sketch[] {
-  const out: Sketch[] = [];
-  eachSketch(doc, cues, (sk) => out.push(sk));
-  return out;
+/** Sketch words of slot placeholders per kind, by slot index (`<P0>`, `<P1>`...), made on first use. */
+const SLOT_WORDS: Record<SlotKind, string[]> = { P: [], O: [], L: [] };
+
+function slotWord(kind: SlotKind, n: number): string {
+  return (SLOT_WORDS[kind][n] ??= `<${kind}${n}>`);
 }
 
 /**
- * Hands the sketches of `buildSketches` to `visit` one at a time in sentence order, so a caller can use each
- * and let it go (a sketch that lives only while its sentence is read is cheap to collect). `entities`: the
- * document's entities by id, when the caller has them.
+ * The storage of the sketch being built, reused from sentence to sentence: pooled item and slot objects
+ * (the first `itemCount` and `slotCount` belong to the current sentence), offset buffers grown on demand.
+ */
+class SketchBuffers {
+  readonly itemPool: Item[] = [];
+  readonly slotPool: Slot[] = [];
+  itemCount = 0;
+  slotCount = 0;
+  at: Int32Array = new Int32Array(64);
+  slotItem: Int32Array = new Int32Array(16);
+
+  clear(): void {
+    this.itemCount = 0;
+    this.slotCount = 0;
+  }
+
+  addItem(start: number, end: number, word: string, slot: number | undefined): void {
+    let it = this.itemPool[this.itemCount];
+    if (!it) {
+      it = { start, end, word, slot };
+      this.itemPool.push(it);
+    } else {
+      it.start = start;
+      it.end = end;
+      it.word = word;
+      it.slot = slot;
+    }
+    this.itemCount++;
+  }
+
+  /** Adds a slot and its placeholder item; returns the slot index. */
+  addSlot(kind: SlotKind, entity: string, start: number, end: number, pronoun: boolean): number {
+    const n = this.slotCount;
+    let slot = this.slotPool[n];
+    if (!slot) {
+      slot = { kind, entity, start, end, pronoun };
+      this.slotPool.push(slot);
+    } else {
+      slot.kind = kind;
+      slot.entity = entity;
+      slot.start = start;
+      slot.end = end;
+      slot.pronoun = pronoun;
+    }
+    if (n >= this.slotItem.length) this.slotItem = grown(this.slotItem);
+    this.slotItem[n] = this.itemCount;
+    this.slotCount++;
+    this.addItem(start, end, slotWord(kind, n), n);
+    return n;
+  }
+
+  /** The current sentence's sketch text; fills `at` with each item's offset in it. */
+  text(): string {
+    const n = this.itemCount;
+    while (this.at.length < n) this.at = grown(this.at);
+    /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
+    const parts = new Array<string>(n + 2);
+    parts[0] = "";
+    let len = 0;
+    for (let i = 0; i < n; i++) {
+      const word = this.itemPool[i].word;
+      this.at[i] = len + 1;
+      parts[i + 1] = word;
+      len += 1 + word.length;
+    }
+    parts[n + 1] = "";
+    return parts.join(" ");
+  }
+}
+
+/** The buffers of every `eachSketch` call (calls never overlap: a visit does not start another), so their pools are filled once per process. */
+const sketchBuffers = new SketchBuffers();
+
+/** A copy of `a` twice as long. */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/**
+ * Hands one sketch per sentence to `visit`, in sentence order. Mentions with an entity become slots; "he"/"his"
+ * not covered by a mention become slots of the person just before ("A and his wife"), else of the first person
+ * of this sentence (before it), else of the previous sentence's first person, skipping names of the other
+ * gender ("Umm Ali" is not "he"); "its" of the most recent organization (this or the previous sentence); a
+ * possessive pronoun is followed by a synthetic "'s" item; "the <head>" ("the group", "the brigades") not
+ * covered by a mention becomes a slot of the most recent organization with that head word. Only sentences
+ * with two slots or more are visited (every relation needs two). The sketch's storage is reused for the next
+ * sentence, so `visit` must not keep it. `entities`: the document's entities by id, when the caller has them.
  */
 export function eachSketch(
   doc: Doc,
@@ -190,60 +296,59 @@ export function eachSketch(
   visit: (sk: Sketch) => void,
   entities: ReadonlyMap<string, Entity> = new Map(doc.entities.map((e) => [e.id, e] as const)),
 ): void {
-  const byS = mentionsBySentence(doc);
+  const ms = mentionsWithEntity(doc);
+  /** One past the last mention of the sentences read so far (a mention between two sentences belongs to neither). */
+  let mHi = 0;
   const lows = lowered(doc.tokens);
   const sets = cueSets(cues);
   const res: Resolver = { doc, lows, recency: new Recency(), generic: sets.generic, gender: genderOf(entities, sets) };
+  const buf = sketchBuffers;
+  const resolved: ResolvedWord = { kind: "P", entity: "", end: 0, lastToken: 0 };
+  const sk: Sketch = { sentence: 0, start: 0, end: 0, text: "", items: [], at: buf.at, slots: [], slotItem: buf.slotItem };
   for (let s = 0; s < doc.sentences.length; s++) {
     const sent = doc.sentences[s];
-    const items: Item[] = [];
-    const slots: Slot[] = [];
-    const slotItem: number[] = [];
-    const ms = byS[s];
-    let mi = 0;
-    const addSlot = (slot: Slot, word: string) => {
-      slotItem.push(items.length);
-      items.push({ start: slot.start, end: slot.end, word: `<${slot.kind}${slots.length}>`, slot: slots.length });
-      slots.push(slot);
-      res.recency.see(slot, s);
-      if (POSSESSIVE_PRONOUNS.has(word)) items.push({ start: slot.start, end: slot.end, word: "'s" });
-    };
+    buf.clear();
+    while (mHi < ms.length && ms[mHi].start < sent.start) mHi++;
+    /** The mentions of this sentence are ms[mi, mHi); mi advances as tokens are read. */
+    let mi = mHi;
+    while (mHi < ms.length && ms[mHi].start < sent.end) mHi++;
     for (let t = sent.tokenStart; t < sent.tokenEnd; t++) {
       const tok = doc.tokens[t];
-      while (mi < ms.length && ms[mi].end <= tok.start) mi++;
-      const m = ms[mi];
+      while (mi < mHi && ms[mi].end <= tok.start) mi++;
+      const m = mi < mHi ? ms[mi] : undefined;
       if (m && m.start < tok.end) {
-        const type = entities.get(m.entity!)?.type ?? m.type;
+        const kind = KIND[entities.get(m.entity!)?.type ?? m.type];
         const pronoun = m.form === "pronoun" || m.form === "nominal";
-        addSlot({ kind: KIND[type], entity: m.entity!, start: m.start, end: m.end, pronoun }, pronoun ? normWord(m.text) : "");
+        buf.addSlot(kind, m.entity!, m.start, m.end, pronoun);
+        res.recency.see(kind, m.entity!, pronoun, s);
+        if (pronoun && POSSESSIVE_PRONOUNS.has(normWord(m.text))) buf.addItem(m.start, m.end, "'s", undefined);
         while (t + 1 < sent.tokenEnd && doc.tokens[t + 1].start < m.end) t++;
         mi++;
         continue;
       }
       const word = apostrophes(lows[t]);
-      if (RESOLVABLE.has(word)) {
-        const local = NEEDS_LOCAL.has(word) ? localPerson(doc.text, items, slots) : undefined;
-        const resolved = resolveWord(res, s, t, word, ms[mi]?.start ?? Infinity, local);
-        if (resolved) {
-          addSlot(resolved.slot, word);
+      if (mayResolve(word) && RESOLVABLE.has(word)) {
+        const local = NEEDS_LOCAL.has(word) ? localPerson(doc.text, buf) : undefined;
+        if (resolveWord(res, s, t, word, mi < mHi ? ms[mi].start : Infinity, local, resolved)) {
+          buf.addSlot(resolved.kind, resolved.entity, tok.start, resolved.end, true);
+          res.recency.see(resolved.kind, resolved.entity, true, s);
+          if (POSSESSIVE_PRONOUNS.has(word)) buf.addItem(tok.start, resolved.end, "'s", undefined);
           t = resolved.lastToken;
           continue;
         }
       }
-      items.push({ start: tok.start, end: tok.end, word });
+      buf.addItem(tok.start, tok.end, word, undefined);
     }
-    if (slots.length < 2) continue;
-    const at: number[] = [];
-    /** The words between two empty ends, so that joining with " " also puts a space before the first and after the last. */
-    const parts: string[] = [""];
-    let len = 0;
-    for (const item of items) {
-      at.push(len + 1);
-      parts.push(item.word);
-      len += 1 + item.word.length;
-    }
-    parts.push("");
-    visit({ sentence: s, start: sent.start, end: sent.end, text: parts.join(" "), items, at, slots, slotItem });
+    if (buf.slotCount < 2) continue;
+    sk.sentence = s;
+    sk.start = sent.start;
+    sk.end = sent.end;
+    sk.text = buf.text();
+    sk.items = buf.itemPool.slice(0, buf.itemCount);
+    sk.at = buf.at;
+    sk.slots = buf.slotPool.slice(0, buf.slotCount);
+    sk.slotItem = buf.slotItem;
+    visit(sk);
   }
 }
 
@@ -277,15 +382,17 @@ function genderOf(entities: ReadonlyMap<string, Entity>, { female, male }: Sketc
 }
 
 /**
- * The person named just before a pronoun ("A and his wife", "A, his brother"); null when an unrecognised
- * capitalised word stands there instead ("Dzhokhar and his brother": the antecedent is not known).
+ * The person named just before a pronoun ("A and his wife", "A, his brother"), from the items built so far;
+ * null when an unrecognised capitalised word stands there instead ("Dzhokhar and his brother": the
+ * antecedent is not known).
  */
-function localPerson(text: string, items: Item[], slots: Slot[]): string | null | undefined {
-  const n = items.length;
-  const prev = items[n - 1];
-  const cand = prev && (prev.word === "and" || prev.word === ",") ? items[n - 2] : undefined;
-  if (!cand) return undefined;
-  if (cand.slot !== undefined) return slots[cand.slot].kind === "P" ? slots[cand.slot].entity : undefined;
+function localPerson(text: string, buf: SketchBuffers): string | null | undefined {
+  const n = buf.itemCount;
+  if (n < 2) return undefined;
+  const prev = buf.itemPool[n - 1];
+  if (prev.word !== "and" && prev.word !== ",") return undefined;
+  const cand = buf.itemPool[n - 2];
+  if (cand.slot !== undefined) return buf.slotPool[cand.slot].kind === "P" ? buf.slotPool[cand.slot].entity : undefined;
   return /^\p{Lu}/u.test(text.slice(cand.start, cand.end)) ? null : undefined;
 }
 
@@ -300,9 +407,20 @@ interface Resolver {
   gender(entity: string): Gender;
 }
 
+/** A word `resolveWord` turned into a slot: the slot's kind, entity and end offset, and the last token it covers. */
+interface ResolvedWord {
+  kind: SlotKind;
+  entity: string;
+  end: number;
+  lastToken: number;
+}
+
 const PRONOUN_GENDER: Record<string, Gender> = { he: "m", him: "m", his: "m", she: "f", her: "f" };
 
-/** A pronoun or "the <head>" at token t resolved to a recent entity, or undefined. `local`: `localPerson` before a person pronoun or "whose", else undefined. */
+/**
+ * Resolves a pronoun or "the <head>" at token t to a recent entity: true, with the slot written to `out`
+ * (it starts at token t), or false. `local`: `localPerson` before a person pronoun or "whose", else undefined.
+ */
 function resolveWord(
   res: Resolver,
   s: number,
@@ -310,29 +428,24 @@ function resolveWord(
   word: string,
   nextMention: number,
   local: string | null | undefined,
-): { slot: Slot; lastToken: number } | undefined {
+  out: ResolvedWord,
+): boolean {
   const { doc, recency } = res;
   const tok = doc.tokens[t];
-  if (local === null && (PERSON_PRONOUNS.has(word) || word === "whose")) return undefined;
+  if (local === null && (PERSON_PRONOUNS.has(word) || word === "whose")) return false;
   if (PERSON_PRONOUNS.has(word)) {
     const g = PRONOUN_GENDER[word];
-    const fits = (e: string) => {
-      const eg = res.gender(e);
-      return !g || !eg || eg === g;
-    };
-    const e = local && fits(local) ? local : recency.recentPerson(s, fits);
-    if (e) return { slot: { kind: "P", entity: e, start: tok.start, end: tok.end, pronoun: true }, lastToken: t };
+    const e = local && fitsGender(g, res.gender(local)) ? local : recency.recentPerson(s, g, res.gender);
+    if (e) return resolvedTo(out, "P", e, tok.end, t);
   }
-  if (word === "whose" && local) {
-    return { slot: { kind: "P", entity: local, start: tok.start, end: tok.end, pronoun: true }, lastToken: t };
-  }
+  if (word === "whose" && local) return resolvedTo(out, "P", local, tok.end, t);
   if (ORG_PRONOUNS.has(word)) {
     const e = recency.recentOrg(s);
-    if (e) return { slot: { kind: "O", entity: e, start: tok.start, end: tok.end, pronoun: true }, lastToken: t };
+    if (e) return resolvedTo(out, "O", e, tok.end, t);
   }
   if (word === "the" && t + 1 < doc.sentences[s].tokenEnd) {
     const next = doc.tokens[t + 1];
-    if (next.start >= nextMention) return undefined;
+    if (next.start >= nextMention) return false;
     const head = singular(apostrophes(res.lows[t + 1]));
     let e: string | undefined;
     res.heads ??= orgHeads(doc);
@@ -349,15 +462,23 @@ function resolveWord(
     } else if (res.generic.has(head)) {
       e = recency.recentOrg(s);
     }
-    if (e) return { slot: { kind: "O", entity: e, start: tok.start, end: next.end, pronoun: true }, lastToken: t + 1 };
+    if (e) return resolvedTo(out, "O", e, next.end, t + 1);
   }
-  return undefined;
+  return false;
+}
+
+function resolvedTo(out: ResolvedWord, kind: SlotKind, entity: string, end: number, lastToken: number): true {
+  out.kind = kind;
+  out.entity = entity;
+  out.end = end;
+  out.lastToken = lastToken;
+  return true;
 }
 
 /** Index of the item that starts at sketch offset `pos` (or the first one after it). */
 export function itemAt(sk: Sketch, pos: number): number {
   let lo = 0;
-  let hi = sk.at.length;
+  let hi = sk.items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (sk.at[mid] < pos) lo = mid + 1;
