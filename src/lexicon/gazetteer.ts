@@ -282,7 +282,11 @@ const exactCache = new Map<string, PlaceRecord | null>();
 
 /** The best place for an exact folded name or Latin alternate (highest population / admin rank). */
 export function lookupPlace(name: string): PlaceRecord | undefined {
-  const k = foldName(name);
+  return lookupPlaceFolded(foldName(name));
+}
+
+/** `lookupPlace` for a name already folded with `foldName`. */
+export function lookupPlaceFolded(k: string): PlaceRecord | undefined {
   let r = exactCache.get(k);
   if (r === undefined) {
     const g = load();
