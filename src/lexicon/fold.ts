@@ -5,12 +5,16 @@ const NAME_TOKEN = new Map([["abou", "abu"], ["el", "al"], ["ul", "al"]]);
 const ASCII_SIMPLE = /^[a-z0-9 ]*$/;
 const ASCII_WORD = /^[a-z0-9]+$/;
 
-/** The folded words of `s` (accents, case, quotes dropped; hyphens and punctuation split words). */
+/**
+ * The folded words of `s` (accents, case, quotes dropped; hyphens and punctuation split words): a new
+ * array each call, split from the memoised `foldToken(s)`.
+ */
 export function foldWords(s: string): string[] {
-  return foldLowerWords(s.toLowerCase());
+  const folded = foldToken(s);
+  return folded === "" ? [] : folded.split(" ");
 }
 
-/** `foldWords` of an already lower-cased string. */
+/** The folded words of an already lower-cased string (the general path of `foldToken`). */
 function foldLowerWords(lower: string): string[] {
   let t = lower;
   if (ASCII_WORD.test(t)) return [NAME_TOKEN.get(t) ?? t];

@@ -27,7 +27,7 @@ test("foldName folds like the reference scorer", () => {
   for (const [input, want] of cases) assert.equal(foldName(input), want, input);
 });
 
-test("foldToken and foldName agree with foldWords, with and without the ASCII fast path", () => {
+test("foldToken, foldName and foldWords, with and without the ASCII fast path", () => {
   const cases: [string, string, string][] = [
     ["Mosul", "mosul", "mosul"],
     ["THE", "the", ""],
@@ -50,7 +50,7 @@ test("foldToken and foldName agree with foldWords, with and without the ASCII fa
   for (const [input, token, name] of cases) {
     const s = JSON.parse(`"${input}"`) as string;
     assert.equal(foldToken(s), token, input);
-    assert.equal(foldToken(s), foldWords(s).join(" "), input);
+    assert.deepEqual(foldWords(s), token === "" ? [] : token.split(" "), input);
     assert.equal(foldName(s), name, input);
     assert.equal(dropLeadingThe(foldToken(s)), name, input);
   }
