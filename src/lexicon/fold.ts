@@ -2,8 +2,6 @@
 
 /** Folded words the reference scorer respells (a Map, so inherited object keys such as "constructor" are never matched). */
 const NAME_TOKEN = new Map([["abou", "abu"], ["el", "al"], ["ul", "al"]]);
-const ASCII_SIMPLE = /^[a-z0-9 ]*$/;
-const ASCII_WORD = /^[a-z0-9]+$/;
 
 /**
  * The folded words of `s` (accents, case, quotes dropped; hyphens and punctuation split words): a new
@@ -14,24 +12,24 @@ export function foldWords(s: string): string[] {
   return folded === "" ? [] : folded.split(" ");
 }
 
-/** The folded words of an already lower-cased string (the general path of `foldToken`). */
-function foldLowerWords(lower: string): string[] {
-  let t = lower;
-  if (ASCII_WORD.test(t)) return [NAME_TOKEN.get(t) ?? t];
-  if (!ASCII_SIMPLE.test(t)) {
-    t = t.normalize("NFKD").replace(/\p{M}/gu, "");
-    t = t.replace(/['’‘`ʿʾ"“”]/g, "").replace(/[-_–—/]/g, " ").replace(/[^\p{L}\p{N} ]/gu, " ");
-  }
+/** `foldToken` of a lower-cased string holding a character above U+007F: Unicode decomposition and classes. */
+function foldNonAsciiLower(lower: string): string {
+  const t = lower
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/['’‘`ʿʾ"“”]/g, "")
+    .replace(/[-_–—/]/g, " ")
+    .replace(/[^\p{L}\p{N} ]/gu, " ");
   const words = t.split(" ").filter((w) => w.length > 0);
   for (let i = 0; i < words.length; i++) words[i] = NAME_TOKEN.get(words[i]) ?? words[i];
-  return words;
+  return words.join(" ");
 }
 
 /**
- * `foldLowerWords(lower).join(" ")` for a lower-cased string of ASCII characters only (U+0000–U+007F),
- * built in one pass without regular expressions or a word array; undefined when `lower` has any other
- * character. On ASCII, folding keeps letters and digits, drops the quotes ' " ` inside a word and
- * makes every other character a word break.
+ * `foldToken` of a lower-cased string of ASCII characters only (U+0000–U+007F), built in one pass
+ * without regular expressions or a word array; undefined when `lower` has any other character. On ASCII,
+ * folding keeps letters and digits, drops the quotes ' " ` inside a word and makes every other character
+ * a word break (as the Unicode path does there).
  */
 function foldAsciiLower(lower: string): string | undefined {
   let out = "";
@@ -95,7 +93,7 @@ export function foldToken(s: string): string {
   const known = tokenMemo.get(s);
   if (known !== undefined) return known;
   const lower = s.toLowerCase();
-  return remember(tokenMemo, s, foldAsciiLower(lower) ?? foldLowerWords(lower).join(" "));
+  return remember(tokenMemo, s, foldAsciiLower(lower) ?? foldNonAsciiLower(lower));
 }
 
 /** The folded name without spaces, for hyphen/space variants ("Deir ez-Zor" ≈ "Deir Ezzor"). */
