@@ -98,16 +98,20 @@ class FileSource implements Source {
     }
   }
   lineStart(pos: number): number {
-    for (let at = pos - 1; at >= 0; at--) {
-      if (this.loaded[Math.floor(at / BLOCK)] === 0) this.need(at, at + 1);
-      if (this.bytes[at] === NEWLINE) return at + 1;
+    const bytes = this.bytes;
+    for (let at = pos - 1; at >= 0; ) {
+      const block = Math.floor(at / BLOCK);
+      if (this.loaded[block] === 0) this.need(at, at + 1);
+      for (const stop = block * BLOCK; at >= stop; at--) if (bytes[at] === NEWLINE) return at + 1;
     }
     return 0;
   }
   lineEnd(pos: number): number {
-    for (let at = pos; at < this.length; at++) {
-      if (this.loaded[Math.floor(at / BLOCK)] === 0) this.need(at, at + 1);
-      if (this.bytes[at] === NEWLINE) return at;
+    const bytes = this.bytes;
+    for (let at = pos; at < this.length; ) {
+      const block = Math.floor(at / BLOCK);
+      if (this.loaded[block] === 0) this.need(at, at + 1);
+      for (const stop = Math.min(this.length, (block + 1) * BLOCK); at < stop; at++) if (bytes[at] === NEWLINE) return at;
     }
     return this.length;
   }
@@ -259,8 +263,9 @@ function find(src: Source, range: [number, number], key: string): string | undef
   if (lo >= to) return undefined;
   let le = src.lineEnd(lo);
   if (le > to) le = to;
-  const line = src.slice(lo, le);
-  return line.startsWith(probe) ? line.slice(probe.length) : undefined;
+  // decode the value only when the line's key matches (a miss decodes nothing)
+  if (le - lo < probe.length || src.compare(lo, lo + probe.length, probe) !== 0) return undefined;
+  return src.slice(lo + probe.length, le);
 }
 
 function record(g: Gazetteer, offset: string | undefined): PlaceRecord | undefined {
@@ -282,7 +287,11 @@ const exactCache = new Map<string, PlaceRecord | null>();
 
 /** The best place for an exact folded name or Latin alternate (highest population / admin rank). */
 export function lookupPlace(name: string): PlaceRecord | undefined {
-  const k = foldName(name);
+  return lookupPlaceFolded(foldName(name));
+}
+
+/** `lookupPlace` for a name already folded with `foldName`. */
+export function lookupPlaceFolded(k: string): PlaceRecord | undefined {
   let r = exactCache.get(k);
   if (r === undefined) {
     const g = load();

@@ -101,6 +101,11 @@ export function knownOrgByFolded(folded: string): KnownOrgMatch | undefined {
   return load().byFolded.get(folded);
 }
 
+/** A known organization by exact acronym only ("ISIS", case-sensitive). */
+export function knownOrgByAcronym(text: string): KnownOrgMatch | undefined {
+  return load().byAcronym.get(text);
+}
+
 /** Length of the longest known acronym: a longer text never matches one. */
 export function knownAcronymMaxLength(): number {
   return load().acronymMaxLength;

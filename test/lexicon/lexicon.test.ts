@@ -8,6 +8,7 @@ import {
   buildOrgIndex, foldName, isDemonym, isKnownOrgPrefixFolded, isPlaceWord, loadWordList, lookupCountry, lookupCountryName, lookupKnownOrganization,
   lookupPlace, lookupPlaceLoose, matchKnownOrganization, parseGazetteer, placeCandidatesStartingWith, wordSet,
   lookupCountryNameFolded, lookupPlaceLooseFolded, matchKnownOrganizationFolded,
+  dropLeadingThe, foldToken, foldWords, knownOrgByAcronym, lookupPlaceFolded,
 } from "../../src/lexicon/index.js";
 
 test("foldName folds like the reference scorer", () => {
@@ -24,6 +25,48 @@ test("foldName folds like the reference scorer", () => {
     ["", ""],
   ];
   for (const [input, want] of cases) assert.equal(foldName(input), want, input);
+});
+
+test("foldToken, foldName and foldWords, with and without the ASCII fast path", () => {
+  const cases: [string, string, string][] = [
+    ["Mosul", "mosul", "mosul"],
+    ["THE", "the", ""],
+    ["The Hague", "the hague", "hague"],
+    ["Theodore the Great", "theodore the great", "theodore the great"],
+    ["al-Suri", "al suri", "al suri"],
+    ["U.S.", "u s", "u s"],
+    ["Kata'ib  Hezbollah!", "kataib hezbollah", "kataib hezbollah"],
+    ["'s", "s", "s"],
+    ["--", "", ""],
+    ["Abou-el-Ul", "abu al al", "abu al al"],
+    ["constructor", "constructor", "constructor"],
+    ["Ḩasakah", "hasakah", "hasakah"],
+    ["Shaykh ʿAbd al-Raḥmān", "shaykh abd al rahman", "shaykh abd al rahman"],
+    ["Ṣalāḥ al-Dīn", "salah al din", "salah al din"],
+    ["Bi’r al-Sabʿ", "bir al sab", "bir al sab"],
+    ["Zürich–Genève", "zurich geneve", "zurich geneve"],
+    ["\u212Aabul", "kabul", "kabul"],
+  ];
+  for (const [input, token, name] of cases) {
+    const s = JSON.parse(`"${input}"`) as string;
+    assert.equal(foldToken(s), token, input);
+    assert.deepEqual(foldWords(s), token === "" ? [] : token.split(" "), input);
+    assert.equal(foldName(s), name, input);
+    assert.equal(dropLeadingThe(foldToken(s)), name, input);
+  }
+});
+
+test("folded entry points agree with the unfolded ones", () => {
+  const names = ["Mosul", "Damascus", "Dayr az-Zawr", "Ḩalab", "the Islamic State", "ISIS", "Daesh", "Army", "United Kingdom", "LeT", "Ar Raqqah"];
+  for (const name of names) {
+    const folded = foldName(name);
+    assert.deepEqual(lookupPlaceFolded(folded), lookupPlace(name), name);
+    assert.deepEqual(lookupCountryNameFolded(folded), lookupCountryName(name), name);
+    assert.deepEqual(matchKnownOrganizationFolded(name, folded), matchKnownOrganization(name), name);
+  }
+  assert.equal(knownOrgByAcronym("ISIS")?.form, "acronym");
+  assert.equal(knownOrgByAcronym("isis"), undefined);
+  assert.equal(knownOrgByAcronym("Islamic State"), undefined);
 });
 
 test("lookupPlace: exact folded names and alternates, best by population", () => {

@@ -1,14 +1,16 @@
 import {
   adminRank,
   countryMaxWords,
-  foldName,
+  dropLeadingThe,
   foldToken,
-  isDemonym,
+  isDemonymFolded,
+  knownAcronymMaxLength,
+  knownOrgByAcronym,
+  knownOrgByFolded,
   knownOrgMaxWords,
-  lookupCountryName,
-  lookupKnownOrganization,
-  lookupPlace,
-  matchKnownOrganization,
+  lookupCountryNameFolded,
+  lookupPlaceFolded,
+  matchKnownOrganizationFolded,
   placeCandidatesStartingWith,
   wordSet,
   type PlaceRecord,
@@ -44,12 +46,11 @@ const BIG_PLACE_POPULATION = 100_000;
 const isBig = (p: PlaceRecord) => p.population >= BIG_PLACE_POPULATION || adminRank(p) >= 3;
 
 /**
- * False when `lookupPlace(name)` cannot find a place: no gazetteer name starting with the first word of
- * `foldName(name)` has as many words (`placeCandidatesStartingWith`, memoised per word, is cheaper than the
- * full lookup).
+ * `lookupPlaceFolded(folded)` for a name folded with `foldName`, skipping the full lookup when no gazetteer
+ * name starting with its first word has as many words (`placeCandidatesStartingWith`, memoised per word, is
+ * cheaper).
  */
-function mayBePlace(name: string): boolean {
-  const folded = foldName(name);
+function placeOfFolded(folded: string): PlaceRecord | undefined {
   let space = folded.indexOf(" ");
   const max = placeCandidatesStartingWith(space < 0 ? folded : folded.slice(0, space));
   let words = 1;
@@ -57,7 +58,7 @@ function mayBePlace(name: string): boolean {
     words++;
     space = folded.indexOf(" ", space + 1);
   }
-  return words <= max;
+  return words <= max ? lookupPlaceFolded(folded) : undefined;
 }
 
 /**
@@ -80,22 +81,26 @@ export function tagLexicon(): LexiconFeatures {
   const spanCache = new Map<string, [number, number] | null>();
   const nameCache = new Map<string, number>();
   /**
-   * Class of a lower-cased multi-word name (index in SPAN_CLASSES: country, else known organization, else
-   * place by size), or −1; memoised per name (bounded), as overlapping windows share names.
+   * Class of a multi-word name folded with `foldName` (index in SPAN_CLASSES: country, else known
+   * organization, else place by size), or −1; memoised per name (bounded), as overlapping windows share
+   * names. `acronym`: the unfolded name is a known organization's acronym (not memoised).
    */
-  const nameClass = (name: string): number => {
-    let c = nameCache.get(name);
+  const nameClass = (folded: string, acronym: boolean): number => {
+    if (acronym) return lookupCountryNameFolded(folded) ? 0 : 1;
+    let c = nameCache.get(folded);
     if (c === undefined) {
-      if (lookupCountryName(name)) c = 0;
-      else if (lookupKnownOrganization(name)) c = 1;
+      if (lookupCountryNameFolded(folded)) c = 0;
+      else if (knownOrgByFolded(folded)) c = 1;
       else {
-        const p = mayBePlace(name) ? lookupPlace(name) : undefined;
+        const p = placeOfFolded(folded);
         c = p ? (isBig(p) ? 2 : 3) : -1;
       }
-      if (nameCache.size < 100_000) nameCache.set(name, c);
+      if (nameCache.size < 100_000) nameCache.set(folded, c);
     }
     return c;
   };
+  /** Scratch of `spanMatch`: at k, the non-empty `foldToken` forms of the window's words 0 … k joined by spaces. */
+  const windowFolds: string[] = [];
   /** Longest lexicon name (words, ≤ MAX_SPAN) starting with a lower-cased word; memoised per word (bounded). */
   const maxStartingWith = (lower: string): number => {
     let m = firstMax.get(lower);
@@ -110,17 +115,20 @@ export function tagLexicon(): LexiconFeatures {
     wordMask(word: string, lower: string): number {
       const f = foldToken(lower);
       if (f === "") return 0;
+      // foldName(word): lower-casing is idempotent, so folding `lower` folds `word`
+      const name = dropLeadingThe(f);
       let m = 0;
-      if (lookupCountryName(word)) m |= 1 << 0;
-      if (isDemonym(word)) m |= 1 << 1;
-      const p = mayBePlace(word) ? lookupPlace(word) : undefined;
+      if (lookupCountryNameFolded(name)) m |= 1 << 0;
+      if (isDemonymFolded(name)) m |= 1 << 1;
+      const p = placeOfFolded(name);
       if (p) m |= isBig(p) ? 1 << 2 : 1 << 10;
       if (sets.given.has(f)) m |= 1 << 3;
       if (sets.orgCue.has(f)) m |= 1 << 4;
-      const head = f.split(" ")[0];
+      const space = f.indexOf(" ");
+      const head = space < 0 ? f : f.slice(0, space);
       if (sets.kunya.has(head) || sets.nasab.has(head) || sets.article.has(head)) m |= 1 << 5;
       if (sets.title.has(f)) m |= 1 << 6;
-      if (matchKnownOrganization(word)) m |= 1 << 7;
+      if (matchKnownOrganizationFolded(word, name)) m |= 1 << 7;
       if (sets.common.has(f)) m |= 1 << 8;
       if (sets.nonName.has(f)) m |= 1 << 9;
       return m;
@@ -133,9 +141,20 @@ export function tagLexicon(): LexiconFeatures {
       let hit = spanCache.get(key);
       if (hit === undefined) {
         hit = null;
+        // foldName of words [i, i + len) is dropLeadingThe of their non-empty foldToken forms joined by spaces
+        let joined = "";
+        for (let k = 0; k < max; k++) {
+          const f = foldToken(lowerWords[i + k]);
+          if (f !== "") joined = joined === "" ? f : `${joined} ${f}`;
+          windowFolds[k] = joined;
+        }
+        const acronymMax = knownAcronymMaxLength();
+        let lowerLength = key.length;
         for (let len = max; len >= 2 && !hit; len--) {
-          const cls = nameClass(len === max ? key : lowerWords.slice(i, i + len).join(" "));
+          const acronym = lowerLength <= acronymMax && knownOrgByAcronym(len === max ? key : lowerWords.slice(i, i + len).join(" ")) !== undefined;
+          const cls = nameClass(dropLeadingThe(windowFolds[len - 1]), acronym);
           if (cls >= 0) hit = [len, cls];
+          lowerLength -= lowerWords[i + len - 1].length + 1;
         }
         if (spanCache.size < 100_000) spanCache.set(key, hit);
       }
