@@ -4,6 +4,7 @@ import { span, type Doc, type Precision, type Region, type TimeExpr } from "../.
 import { isoDay, isoMonth, parseIsoDay, type Ymd } from "./calendar.js";
 import { timeLexicon } from "./lexicon.js";
 import { buildRules, monthHint, type Candidate, type Period, type TimeRule } from "./rules.js";
+import { WordHints } from "./word-hints.js";
 
 /** Header regions whose dates are not part of the story (the publication line itself included). */
 const SKIPPED: ReadonlySet<Region["kind"]> = new Set(["boilerplate", "credit", "dateline"]);
@@ -29,6 +30,8 @@ interface Compiled {
   hints: RegExp[];
   globalHints: RegExp[];
   hintOf: number[];
+  /** The hints that are word alternations, answered by one character scan per sentence. */
+  wordHints: WordHints;
   /** Index in `hints` of a test every `chronoHint` match passes. */
   chronoGate: number;
   /** Where a date only chrono knows may stand: a capitalised month name (with a digit near it, see `HINT_REACH`). */
@@ -48,6 +51,7 @@ function compile(): Compiled {
       hints,
       globalHints: hints.map((h) => new RegExp(h.source, h.flags + "g")),
       hintOf: rules.map((r) => hints.indexOf(r.hint)),
+      wordHints: new WordHints(hints),
       chronoGate: hints.indexOf(monthHint()),
       chronoHint: new RegExp(`(?<![\\p{L}])(?:${fullMonths.join("|")})(?![\\p{L}])`, "gu"),
     };
@@ -56,10 +60,11 @@ function compile(): Compiled {
 }
 
 /**
- * Answers "does hint `h` match inside [start, end)?" for sentences of one text, running each hint
- * over the whole text (from where it is needed) instead of once per sentence. Hints hold no
- * lookarounds, so a match wholly inside a sentence is one in the sentence alone; a match that runs
- * past the sentence's end is rechecked on the sentence itself.
+ * Answers "does hint `h` match inside [start, end)?" for sentences of one text. A word hint is read
+ * from the sentence's `WordHints.bitsIn`; any other hint runs over the whole text (from where it is
+ * needed) instead of once per sentence. Hints hold no lookarounds, so a match wholly inside a sentence
+ * is one in the sentence alone; a match that runs past the sentence's end is rechecked on the sentence
+ * itself.
  */
 class HintScan {
   /**
@@ -74,13 +79,18 @@ class HintScan {
     private readonly text: string,
     private readonly global: readonly RegExp[],
     private readonly plain: readonly RegExp[],
+    /** Per hint: its bit in `WordHints.bitsIn`, or -1 when it is no word hint. */
+    private readonly wordBitOf: readonly number[],
   ) {
     this.from = new Int32Array(global.length).fill(-1);
     this.matchStart = new Float64Array(global.length);
     this.matchEnd = new Float64Array(global.length);
   }
 
-  passes(h: number, start: number, end: number): boolean {
+  /** `wordBits`: `WordHints.bitsIn` of [start, end). */
+  passes(h: number, start: number, end: number, wordBits: number): boolean {
+    const bit = this.wordBitOf[h];
+    if (bit >= 0) return ((wordBits >>> bit) & 1) === 1;
     if (this.from[h] < 0 || this.from[h] > start || this.matchStart[h] < start) {
       const re = this.global[h];
       re.lastIndex = start;
@@ -230,18 +240,19 @@ function chronoCandidates(text: string, offset: number, ref: Ymd | null): Placed
  * boilerplate, credit and dateline are skipped.
  */
 export function findTimes(doc: Doc): void {
-  const { rules, hints, globalHints, hintOf, chronoGate, chronoHint } = compile();
+  const { rules, hints, globalHints, hintOf, wordHints, chronoGate, chronoHint } = compile();
   const ref = parseIsoDay(doc.meta.publishedAt);
   const skipped = skippedRanges(doc);
   const text = doc.text;
-  const scan = new HintScan(text, globalHints, hints);
+  const scan = new HintScan(text, globalHints, hints, wordHints.bitOf);
   for (const sent of doc.sentences) {
     if (insideAny(skipped, sent.start, sent.end)) continue;
     let s: string | undefined;
     const cands: Placed[] = [];
+    const wordBits = wordHints.bitsIn(text, sent.start, sent.end);
     for (let priority = 0; priority < rules.length; priority++) {
       const rule = rules[priority];
-      if (!scan.passes(hintOf[priority], sent.start, sent.end)) continue;
+      if (!scan.passes(hintOf[priority], sent.start, sent.end, wordBits)) continue;
       s ??= text.slice(sent.start, sent.end);
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -254,7 +265,7 @@ export function findTimes(doc: Doc): void {
         }
       }
     }
-    if (scan.passes(chronoGate, sent.start, sent.end)) {
+    if (scan.passes(chronoGate, sent.start, sent.end, wordBits)) {
       s ??= text.slice(sent.start, sent.end);
       for (const w of uncoveredWindows(chronoHint, s, sent.start, cands)) {
         for (const c of chronoCandidates(text.slice(w.start, w.end), w.start, ref)) {
