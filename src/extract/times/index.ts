@@ -4,6 +4,7 @@ import { span, type Doc, type Precision, type Region, type TimeExpr } from "../.
 import { isoDay, isoMonth, parseIsoDay, type Ymd } from "./calendar.js";
 import { timeLexicon } from "./lexicon.js";
 import { buildRules, monthHint, type Candidate, type Period, type TimeRule } from "./rules.js";
+import { WordHints } from "./word-hints.js";
 
 /** Header regions whose dates are not part of the story (the publication line itself included). */
 const SKIPPED: ReadonlySet<Region["kind"]> = new Set(["boilerplate", "credit", "dateline"]);
@@ -15,20 +16,30 @@ export function skippedRanges(doc: Doc, kinds: ReadonlySet<Region["kind"]> = SKI
 
 /** True when [start, end) lies wholly inside one of `ranges`. */
 export function insideAny(ranges: readonly { start: number; end: number }[], start: number, end: number): boolean {
-  return ranges.some((r) => r.start <= start && end <= r.end);
+  for (const r of ranges) if (r.start <= start && end <= r.end) return true;
+  return false;
 }
 
 /** True when [start, end) overlaps one of `ranges`. */
 export function overlapsAny(ranges: readonly { start: number; end: number }[], start: number, end: number): boolean {
-  return ranges.some((r) => r.start < end && start < r.end);
+  for (const r of ranges) if (r.start < end && start < r.end) return true;
+  return false;
 }
 
 interface Compiled {
   rules: TimeRule[];
-  /** The distinct `TimeRule.hint`s, and global copies of them; `hintOf[i]` indexes the one of `rules[i]`. */
+  /**
+   * The distinct `TimeRule.hint`s and `TimeRule.words`, and global copies of them; `hintOf[i]` indexes
+   * the hint of `rules[i]`, `wordsOf[i]` its words.
+   */
   hints: RegExp[];
   globalHints: RegExp[];
   hintOf: number[];
+  wordsOf: number[][];
+  /** Per hint: true when it is tried on each sentence alone (the hint of a rule with `words`). */
+  local: boolean[];
+  /** The hints that are word alternations, answered by one character scan per sentence. */
+  wordHints: WordHints;
   /** Index in `hints` of a test every `chronoHint` match passes. */
   chronoGate: number;
   /** Where a date only chrono knows may stand: a capitalised month name (with a digit near it, see `HINT_REACH`). */
@@ -42,12 +53,15 @@ function compile(): Compiled {
     const lex = timeLexicon();
     const fullMonths = [...lex.months.keys()].filter((w) => w.length > 3).map((w) => w[0].toUpperCase() + w.slice(1));
     const rules = buildRules();
-    const hints = [...new Set([...rules.map((r) => r.hint), monthHint()])];
+    const hints = [...new Set([...rules.flatMap((r) => [r.hint, ...(r.words ?? [])]), monthHint()])];
     compiled = {
       rules,
       hints,
       globalHints: hints.map((h) => new RegExp(h.source, h.flags + "g")),
       hintOf: rules.map((r) => hints.indexOf(r.hint)),
+      wordsOf: rules.map((r) => (r.words ?? []).map((w) => hints.indexOf(w))),
+      local: hints.map((h) => rules.some((r) => r.hint === h && r.words !== undefined)),
+      wordHints: new WordHints(hints),
       chronoGate: hints.indexOf(monthHint()),
       chronoHint: new RegExp(`(?<![\\p{L}])(?:${fullMonths.join("|")})(?![\\p{L}])`, "gu"),
     };
@@ -56,7 +70,8 @@ function compile(): Compiled {
 }
 
 /**
- * Answers "does hint `h` match inside [start, end)?" for sentences of one text, running each hint
+ * Answers "does hint `h` match inside [start, end)?" for sentences of one text. A word hint is read
+ * from the sentence's `WordHints.bitsIn`; a local hint runs over the sentence; any other hint runs
  * over the whole text (from where it is needed) instead of once per sentence. Hints hold no
  * lookarounds, so a match wholly inside a sentence is one in the sentence alone; a match that runs
  * past the sentence's end is rechecked on the sentence itself.
@@ -74,13 +89,20 @@ class HintScan {
     private readonly text: string,
     private readonly global: readonly RegExp[],
     private readonly plain: readonly RegExp[],
+    /** Per hint: its bit in `WordHints.bitsIn`, or -1 when it is no word hint. */
+    private readonly wordBitOf: readonly number[],
+    private readonly local: readonly boolean[],
   ) {
     this.from = new Int32Array(global.length).fill(-1);
     this.matchStart = new Float64Array(global.length);
     this.matchEnd = new Float64Array(global.length);
   }
 
-  passes(h: number, start: number, end: number): boolean {
+  /** `wordBits`: `WordHints.bitsIn` of [start, end). */
+  passes(h: number, start: number, end: number, wordBits: number): boolean {
+    const bit = this.wordBitOf[h];
+    if (bit >= 0) return ((wordBits >>> bit) & 1) === 1;
+    if (this.local[h]) return this.plain[h].test(this.text.slice(start, end));
     if (this.from[h] < 0 || this.from[h] > start || this.matchStart[h] < start) {
       const re = this.global[h];
       re.lastIndex = start;
@@ -92,6 +114,12 @@ class HintScan {
     if (this.matchStart[h] >= end) return false;
     return this.matchEnd[h] <= end || this.plain[h].test(this.text.slice(start, end));
   }
+}
+
+/** True when every hint of `hints` (indexes) matches inside [start, end); `wordBits` as for `HintScan.passes`. */
+function allPass(scan: HintScan, hints: readonly number[], start: number, end: number, wordBits: number): boolean {
+  for (const h of hints) if (!scan.passes(h, start, end, wordBits)) return false;
+  return true;
 }
 
 /** A month name is a hint only with a digit at most this many characters away. */
@@ -230,18 +258,20 @@ function chronoCandidates(text: string, offset: number, ref: Ymd | null): Placed
  * boilerplate, credit and dateline are skipped.
  */
 export function findTimes(doc: Doc): void {
-  const { rules, hints, globalHints, hintOf, chronoGate, chronoHint } = compile();
+  const { rules, hints, globalHints, hintOf, wordsOf, local, wordHints, chronoGate, chronoHint } = compile();
   const ref = parseIsoDay(doc.meta.publishedAt);
   const skipped = skippedRanges(doc);
   const text = doc.text;
-  const scan = new HintScan(text, globalHints, hints);
+  const scan = new HintScan(text, globalHints, hints, wordHints.bitOf, local);
   for (const sent of doc.sentences) {
     if (insideAny(skipped, sent.start, sent.end)) continue;
     let s: string | undefined;
     const cands: Placed[] = [];
+    const wordBits = wordHints.bitsIn(text, sent.start, sent.end);
     for (let priority = 0; priority < rules.length; priority++) {
       const rule = rules[priority];
-      if (!scan.passes(hintOf[priority], sent.start, sent.end)) continue;
+      if (!allPass(scan, wordsOf[priority], sent.start, sent.end, wordBits)) continue;
+      if (!scan.passes(hintOf[priority], sent.start, sent.end, wordBits)) continue;
       s ??= text.slice(sent.start, sent.end);
       rule.re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -254,7 +284,7 @@ export function findTimes(doc: Doc): void {
         }
       }
     }
-    if (scan.passes(chronoGate, sent.start, sent.end)) {
+    if (scan.passes(chronoGate, sent.start, sent.end, wordBits)) {
       s ??= text.slice(sent.start, sent.end);
       for (const w of uncoveredWindows(chronoHint, s, sent.start, cands)) {
         for (const c of chronoCandidates(text.slice(w.start, w.end), w.start, ref)) {

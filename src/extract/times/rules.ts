@@ -34,6 +34,13 @@ export interface TimeRule {
    * what lies outside it. Rules may share one hint object; it is then run once.
    */
   hint: RegExp;
+  /**
+   * Word alternations ("last|past|previous"; plain ASCII words, flag `i` at most), each of which every
+   * match of `re` holds at the start of a word (after a word boundary, a space or a hyphen). A sentence
+   * lacking one skips `hint` and `re`, and `hint` is then tried on the sentence alone: for hints that
+   * would otherwise scan whole texts without matching.
+   */
+  words?: RegExp[];
   re: RegExp;
   build(m: RegExpExecArray): Omit<Candidate, "start" | "end" | "rule"> | null;
 }
@@ -132,6 +139,10 @@ export function buildRules(): TimeRule[] {
   const DAYPART = alt(lex.dayParts);
   const UNIT = "(day|week|month|year|decade)s?";
   const rx = (src: string) => new RegExp(src, "giu");
+  const words = (alternation: string) => new RegExp(alternation, "i");
+  const PAST = "last|past|previous";
+  const RELATIVE = "last|past|previous|this|next|current|coming";
+  const CALENDAR_UNIT = "week|month|year|decade";
   const MONTH_HINT = monthHint();
   const YEAR_HINT = /\d{4}/;
   /** A lower-case plural word next ("fighters"). */
@@ -169,8 +180,9 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/rolling",
-      hint: new RegExp(`the${S}(?:last|past|previous)`, "i"),
-      re: rx(`${B}(?:(?:over|during|in|within|throughout|for)${S})?the${S}(?:last|past|previous)${S}(?:(?:(${FEW})|(${NUM}))${S})?${UNIT}${E}`),
+      hint: new RegExp(`the${S}(?:${PAST})`, "i"),
+      words: [words(PAST)],
+      re: rx(`${B}(?:(?:over|during|in|within|throughout|for)${S})?the${S}(?:${PAST})${S}(?:(?:(${FEW})|(${NUM}))${S})?${UNIT}${E}`),
       build(m) {
         const unit = unitOf(m[3]);
         const few = m[1] ? lex.fewWords.get(norm(m[1]))! : null;
@@ -192,8 +204,9 @@ export function buildRules(): TimeRule[] {
     },
     {
       name: "times/relative-unit",
-      hint: new RegExp(`(?:last|past|previous|this|next|current|coming)${S}(?:week|month|year|decade)`, "i"),
-      re: rx(`${B}(?:(${PART}|earlier|later)(?:-|${S}))?(last|past|previous|this|next|current|coming)${S}(week|month|year|decade)${E}`),
+      hint: new RegExp(`(?:${RELATIVE})${S}(?:${CALENDAR_UNIT})`, "i"),
+      words: [words(RELATIVE), words(CALENDAR_UNIT)],
+      re: rx(`${B}(?:(${PART}|earlier|later)(?:-|${S}))?(${RELATIVE})${S}(${CALENDAR_UNIT})${E}`),
       build(m) {
         const part = norm(m[1]);
         const which = norm(m[2]);
