@@ -42,6 +42,8 @@ export function scopeStages(scope: BenchScope): readonly Stage[] {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SHARED = path.resolve(ROOT, "../shared");
 const MB = 1024 * 1024;
+/** Input bytes per entry of `BenchReport.chunks`. */
+const CHUNK_BYTES = MB / 2;
 
 /** Wall-clock milliseconds, high resolution. */
 const now = (): number => performance.now();
@@ -92,6 +94,8 @@ export interface BenchReport {
   /** The first article, before timing starts: lexicons, gazetteer and tagger load lazily here. */
   warmup: PhaseTime;
   stageErrors: number;
+  /** Wall MB/s of each successive `CHUNK_BYTES` of the pass (the last one may be shorter): the warm-up curve. */
+  chunks: number[];
   peakRssMb: number;
 }
 
@@ -185,13 +189,26 @@ export async function bench(opts: { mb: number; scope: BenchScope }): Promise<Be
     timed(phases, "serialize", () => JSON.stringify(result));
     bytes += Buffer.byteLength(raw.text, "utf8");
     articles++;
+    if (bytes >= chunkEnd) {
+      const t = now();
+      chunks.push(round((bytes - chunkBytes) / MB / ((t - chunkStart) / 1000), 2));
+      chunkStart = t;
+      chunkBytes = bytes;
+      chunkEnd = bytes + CHUNK_BYTES;
+    }
   };
 
+  const chunks: number[] = [];
+  let chunkBytes = 0;
+  let chunkEnd = CHUNK_BYTES;
   const start = now();
+  let chunkStart = start;
   const cpuStart = cpuNow();
   for (const raw of real) process1(raw);
   texts.forEach((text, i) => process1(timed(phases, "read", () => readText(text, { file: `bench/${i}.txt` }))));
-  const seconds = (now() - start) / 1000;
+  const end = now();
+  if (bytes > chunkBytes) chunks.push(round((bytes - chunkBytes) / MB / ((end - chunkStart) / 1000), 2));
+  const seconds = (end - start) / 1000;
   const cpuSeconds = (cpuNow() - cpuStart) / 1000;
 
   return {
@@ -210,6 +227,7 @@ export async function bench(opts: { mb: number; scope: BenchScope }): Promise<Be
     stages: Object.fromEntries(Object.entries(phases).map(([k, wall]) => [k, { wallMs: Math.round(wall), cpuMs: Math.round((wall / (seconds * 1000)) * cpuSeconds * 1000) }])),
     warmup,
     stageErrors,
+    chunks,
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
@@ -239,6 +257,7 @@ export function formatReport(r: BenchReport): string {
     `throughput    ${r.mbPerSecond} MB/s, ${r.articlesPerSecond} articles/s wall (${r.seconds} s); ${r.mbPerCpuSecond} MB per CPU second (${r.cpuSeconds} s)`,
     `peak RSS      ${r.peakRssMb} MB`,
     `warm-up       ${r.warmup.wallMs} ms wall, ${r.warmup.cpuMs} ms CPU (first article: lazy loading, not in the figures below)`,
+    `per 0.5 MB    ${r.chunks.join(" ")} MB/s wall, in order (one pass: JIT warm-up and first-sight caches slow the start)`,
     `stage errors  ${r.stageErrors}`,
     "",
     "phase          wall ms   ~CPU ms       share   MB per CPU s (~)",

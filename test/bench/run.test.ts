@@ -21,6 +21,7 @@ function report(scope: BenchReport["scope"], mbPerSecond: number, peakRssMb = 20
     stages: { names: { wallMs: 100, cpuMs: 100 } },
     warmup: { wallMs: 1, cpuMs: 1 },
     stageErrors: 0,
+    chunks: [0.4, mbPerSecond],
     peakRssMb,
   };
 }
@@ -63,6 +64,7 @@ describe("formatSummary", () => {
     assert.match(full, /not met/);
     assert.match(full, /250 MB/);
     assert.match(text, /cold start not measured/);
+    assert.match(text, /per 0\.5 MB {4}0\.4 1\.1 MB\/s/);
   });
   it("leaves out a scope with no runs", () => {
     const text = formatSummary(summary([], [0.8]));
