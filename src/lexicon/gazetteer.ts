@@ -325,12 +325,12 @@ function lookupLooseFolded(k: string): PlaceRecord | undefined {
   const g = load();
   const sq = squash(k);
   // when k has no space, squash(k) === k and the exact key was just tried
-  const hit = (mayBeKey(k) ? find(g.src, g.keys, k) : undefined) ?? find(g.src, g.squashed, sq) ?? (sq === k ? undefined : find(g.src, g.keys, sq));
+  const hit = (mayBePlaceKeyFolded(k) ? find(g.src, g.keys, k) : undefined) ?? find(g.src, g.squashed, sq) ?? (sq === k ? undefined : find(g.src, g.keys, sq));
   if (hit !== undefined) return record(g, hit);
   const sp = k.indexOf(" ");
   if (sp > 0 && wordSet("arabic-article").has(k.slice(0, sp))) {
     const rest = k.slice(sp + 1);
-    return mayBeKey(rest) ? record(g, find(g.src, g.keys, rest)) : undefined;
+    return mayBePlaceKeyFolded(rest) ? record(g, find(g.src, g.keys, rest)) : undefined;
   }
   return undefined;
 }
@@ -339,7 +339,7 @@ function lookupLooseFolded(k: string): PlaceRecord | undefined {
  * False when the #keys section cannot hold the folded name `k`: by #first, no key that starts with its
  * first word has as many words (saves a binary search; the #first lookup is memoized per word).
  */
-function mayBeKey(k: string): boolean {
+export function mayBePlaceKeyFolded(k: string): boolean {
   let sp = k.indexOf(" ");
   const max = placeCandidatesStartingWith(sp < 0 ? k : k.slice(0, sp));
   let words = 1;

@@ -1,6 +1,6 @@
 /** The lexicon layer: name folding, gazetteer, countries, known organizations and cue-word sets. */
 export { dropLeadingThe, foldName, foldToken, foldWords, squash } from "./fold.js";
-export { lookupPlace, lookupPlaceFolded, lookupPlaceLoose, lookupPlaceLooseFolded, placeCandidatesStartingWith, isPlaceWord, adminRank, parseGazetteer } from "./gazetteer.js";
+export { lookupPlace, lookupPlaceFolded, mayBePlaceKeyFolded, lookupPlaceLoose, lookupPlaceLooseFolded, placeCandidatesStartingWith, isPlaceWord, adminRank, parseGazetteer } from "./gazetteer.js";
 export type { PlaceRecord } from "./gazetteer.js";
 export { lookupCountry, lookupCountryName, lookupCountryNameFolded, isDemonym, isDemonymFolded, isCountryFolded, countryMaxWords } from "./countries.js";
 export type { CountryRecord } from "./countries.js";

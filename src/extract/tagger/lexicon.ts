@@ -11,6 +11,7 @@ import {
   lookupCountryNameFolded,
   lookupPlaceFolded,
   matchKnownOrganizationFolded,
+  mayBePlaceKeyFolded,
   placeCandidatesStartingWith,
   wordSet,
   type PlaceRecord,
@@ -45,20 +46,9 @@ const BIG_PLACE_POPULATION = 100_000;
 
 const isBig = (p: PlaceRecord) => p.population >= BIG_PLACE_POPULATION || adminRank(p) >= 3;
 
-/**
- * `lookupPlaceFolded(folded)` for a name folded with `foldName`, skipping the full lookup when no gazetteer
- * name starting with its first word has as many words (`placeCandidatesStartingWith`, memoised per word, is
- * cheaper).
- */
+/** `lookupPlaceFolded(folded)` for a name folded with `foldName`, skipping the lookup when the gazetteer's cheap prefilter rules it out. */
 function placeOfFolded(folded: string): PlaceRecord | undefined {
-  let space = folded.indexOf(" ");
-  const max = placeCandidatesStartingWith(space < 0 ? folded : folded.slice(0, space));
-  let words = 1;
-  while (space >= 0 && words <= max) {
-    words++;
-    space = folded.indexOf(" ", space + 1);
-  }
-  return words <= max ? lookupPlaceFolded(folded) : undefined;
+  return mayBePlaceKeyFolded(folded) ? lookupPlaceFolded(folded) : undefined;
 }
 
 /**
